@@ -1,0 +1,69 @@
+package io.daytrade.indicators;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The configured indicators of one symbol, updated together bar by bar: one row of output columns per
+ * bar, NaN where an indicator is still in its lookback. This is the unit the Flink operator keeps in
+ * keyed state, so its whole state is one compact byte stream.
+ */
+public final class IndicatorSet {
+
+    private final List<IndicatorSpec> specs;
+    private final Indicator[] indicators;
+    private final List<String> columns;
+
+    public IndicatorSet(List<IndicatorSpec> specs) {
+        this.specs = List.copyOf(specs);
+        this.indicators = new Indicator[specs.size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < indicators.length; i++) {
+            indicators[i] = specs.get(i).create();
+            names.addAll(specs.get(i).columns());
+        }
+        this.columns = Collections.unmodifiableList(names);
+    }
+
+    public List<IndicatorSpec> specs() {
+        return specs;
+    }
+
+    /** Output column names, in configuration order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public void update(double open, double high, double low, double close, double volume, long barTime) {
+        for (Indicator indicator : indicators) {
+            indicator.update(open, high, low, close, volume, barTime);
+        }
+    }
+
+    /** Writes the current values into {@code row} (length {@code columns().size()}), NaN for "no value yet". */
+    public void values(double[] row) {
+        int column = 0;
+        for (Indicator indicator : indicators) {
+            boolean ready = indicator.hasValue();
+            for (int output = 0; output < indicator.outputs(); output++) {
+                row[column++] = ready ? indicator.value(output) : Double.NaN;
+            }
+        }
+    }
+
+    public void writeState(DataOutput out) throws IOException {
+        for (Indicator indicator : indicators) {
+            indicator.writeState(out);
+        }
+    }
+
+    public void readState(DataInput in) throws IOException {
+        for (Indicator indicator : indicators) {
+            indicator.readState(in);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.daytrade.indicators;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The last {@code capacity} values of a series, in a fixed array. Slot {@code i % capacity} holds the
+ * i-th value ever added, which is also how TA-Lib lays out its circular buffers (CCI sums its buffer
+ * in slot order, so the layout matters for bit-exact results).
+ */
+public final class RingBuffer {
+
+    private final double[] values;
+    private long added;
+
+    public RingBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.values = new double[capacity];
+    }
+
+    public void add(double value) {
+        values[(int) (added % values.length)] = value;
+        added++;
+    }
+
+    /** The value added {@code back} additions ago: 0 is the newest. */
+    public double ago(int back) {
+        if (back < 0 || back >= size()) {
+            throw new IndexOutOfBoundsException("no value " + back + " ago; size " + size());
+        }
+        return values[(int) ((added - 1 - back) % values.length)];
+    }
+
+    /** The value in physical slot {@code slot}, for algorithms that follow TA-Lib's slot order. */
+    public double slot(int slot) {
+        return values[slot];
+    }
+
+    public int capacity() {
+        return values.length;
+    }
+
+    public int size() {
+        return (int) Math.min(added, values.length);
+    }
+
+    public boolean isFull() {
+        return added >= values.length;
+    }
+
+    public long added() {
+        return added;
+    }
+
+    public void clear() {
+        added = 0;
+        java.util.Arrays.fill(values, 0.0);
+    }
+
+    public void writeState(DataOutput out) throws IOException {
+        out.writeLong(added);
+        int size = size();
+        for (int back = size - 1; back >= 0; back--) {
+            out.writeDouble(ago(back));
+        }
+    }
+
+    public void readState(DataInput in) throws IOException {
+        long restoredAdded = in.readLong();
+        int size = (int) Math.min(restoredAdded, values.length);
+        clear();
+        // Re-add the values so each lands in the slot it had: slot = index % capacity.
+        added = restoredAdded - size;
+        for (int i = 0; i < size; i++) {
+            add(in.readDouble());
+        }
+    }
+}
