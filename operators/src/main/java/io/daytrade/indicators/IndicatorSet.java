@@ -55,15 +55,13 @@ public final class IndicatorSet {
         }
     }
 
-    public void writeState(DataOutput out) throws IOException {
-        for (Indicator indicator : indicators) {
-            indicator.writeState(out);
-        }
+    /** Writes the state of the indicator at {@code index} in {@link #specs()}. */
+    public void writeState(int index, DataOutput out) throws IOException {
+        indicators[index].writeState(out);
     }
 
-    public void readState(DataInput in) throws IOException {
-        for (Indicator indicator : indicators) {
-            indicator.readState(in);
-        }
+    /** Restores the state of the indicator at {@code index}, written by {@link #writeState(int, DataOutput)}. */
+    public void readState(int index, DataInput in) throws IOException {
+        indicators[index].readState(in);
     }
 }

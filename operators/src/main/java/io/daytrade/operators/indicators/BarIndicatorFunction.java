@@ -1,0 +1,102 @@
+package io.daytrade.operators.indicators;
+
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.IndicatorValues;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by symbol and interval ({@link BarKey}): feeds each bar to the configured indicators and emits
+ * one {@link IndicatorValues} per bar, with null where an indicator is still in its lookback. Bars must
+ * come in time order per key; a bar at or before the last one goes to the dead letters.
+ */
+public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, IndicatorValues> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String specList;
+    private final String source;
+
+    private transient List<IndicatorSpec> specs;
+    private transient List<String> columns;
+    private transient double[] row;
+    private transient ValueState<IndicatorSet> indicators;
+    private transient ValueState<Long> lastBarTime;
+    private transient Counter outOfOrderBars;
+
+    /**
+     * @param specs the indicators to compute, in output column order
+     * @param source the input's name, written into dead letters
+     */
+    public BarIndicatorFunction(List<IndicatorSpec> specs, String source) {
+        this.specList = IndicatorSetSerializer.join(specs);
+        this.source = source;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        specs = IndicatorSpec.parseList(specList);
+        IndicatorSet prototype = new IndicatorSet(specs);
+        columns = prototype.columns();
+        row = new double[columns.size()];
+        indicators = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("indicators", new IndicatorSetSerializer(specs)));
+        lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Long.class));
+        outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
+    }
+
+    @Override
+    public void processElement(Bar bar, Context ctx, Collector<IndicatorValues> out) throws Exception {
+        long barTime = bar.getWindowStart().toEpochMilli();
+        Long last = lastBarTime.value();
+        if (last != null && barTime <= last) {
+            outOfOrderBars.inc();
+            ctx.output(DeadLetters.TAG, DeadLetters.ofText(source, null, bar.toString(), DeadLetters.OUT_OF_ORDER_BAR,
+                    "bar of " + bar.getSymbol() + " " + bar.getInterval() + " at " + bar.getWindowStart()
+                            + " is not after the previous one at " + Instant.ofEpochMilli(last)));
+            return;
+        }
+        IndicatorSet set = current();
+        set.update(bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume(), barTime);
+        indicators.update(set);
+        lastBarTime.update(barTime);
+
+        set.values(row);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            values.put(columns.get(i), Double.isNaN(row[i]) ? null : row[i]);
+        }
+        out.collect(IndicatorValues.newBuilder()
+                .setSymbol(bar.getSymbol())
+                .setInterval(bar.getInterval())
+                .setBarTime(bar.getWindowStart())
+                .setClose(bar.getClose())
+                .setValues(values)
+                .build());
+    }
+
+    /** This key's indicators; after a restore with a changed list, moved over to the configured one. */
+    private IndicatorSet current() throws Exception {
+        IndicatorSet set = indicators.value();
+        if (set == null) {
+            return new IndicatorSet(specs);
+        }
+        if (!set.specs().equals(specs)) {
+            return IndicatorSetSerializer.adapt(set, specs);
+        }
+        return set;
+    }
+}

@@ -1,0 +1,146 @@
+package io.daytrade.operators.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.indicators.OhlcvSeries;
+import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.IndicatorValues;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class BarIndicatorFunctionTest {
+
+    private static final String SPECS = "sma(5),rsi(3),macd(3,6,2),bbands(4,2)";
+
+    @Test
+    void emitsOneRowPerBarWithNullsDuringTheLookback() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(1, 40);
+        IndicatorSet reference = new IndicatorSet(IndicatorSpec.parseList(SPECS));
+        double[] row = new double[reference.columns().size()];
+        try (var harness = harness(SPECS)) {
+            for (int i = 0; i < series.size(); i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+            }
+            List<IndicatorValues> out = harness.extractOutputValues();
+            assertThat(out).hasSize(series.size());
+            for (int i = 0; i < series.size(); i++) {
+                Bar bar = bar("AAA", "1m", series, i);
+                reference.update(bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume(),
+                        series.time[i]);
+                reference.values(row);
+                IndicatorValues values = out.get(i);
+                assertThat(values.getBarTime()).isEqualTo(Instant.ofEpochMilli(series.time[i]));
+                assertThat(values.getClose()).isEqualTo(series.close[i]);
+                assertThat(values.getValues().keySet()).containsExactlyInAnyOrderElementsOf(reference.columns());
+                for (int c = 0; c < row.length; c++) {
+                    Double value = values.getValues().get(reference.columns().get(c));
+                    if (Double.isNaN(row[c])) {
+                        assertThat(value).as("bar %d %s", i, reference.columns().get(c)).isNull();
+                    } else {
+                        assertThat(value).as("bar %d %s", i, reference.columns().get(c)).isEqualTo(row[c]);
+                    }
+                }
+            }
+            assertThat(out.get(3).getValues().get("sma_5")).isNull();
+            assertThat(out.get(4).getValues().get("sma_5")).isNotNull();
+        }
+    }
+
+    @Test
+    void keysAreIndependent() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(2, 10);
+        try (var harness = harness("sma(3)")) {
+            for (int i = 0; i < series.size(); i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+                harness.processElement(bar("AAA", "5m", series, i), series.time[i]);
+                harness.processElement(bar("BBB", "1m", series, i), series.time[i]);
+            }
+            List<IndicatorValues> out = harness.extractOutputValues();
+            assertThat(out).filteredOn(v -> v.getValues().get("sma_3") != null).hasSize(3 * (series.size() - 2));
+        }
+    }
+
+    @Test
+    void aBarNotAfterThePreviousGoesToDeadLetters() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(3, 5);
+        try (var harness = harness("sma(2)")) {
+            harness.processElement(bar("AAA", "1m", series, 1), series.time[1]);
+            harness.processElement(bar("AAA", "1m", series, 0), series.time[0]);
+            harness.processElement(bar("AAA", "1m", series, 1), series.time[1]);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(StreamRecord::getValue)
+                    .extracting(d -> d.getReason())
+                    .containsExactly("out_of_order_bar", "out_of_order_bar");
+        }
+    }
+
+    @Test
+    void restoreWithAChangedListKeepsOldStateAndWarmsUpNewIndicators() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(4, 60);
+        OperatorSubtaskState snapshot;
+        try (var harness = harness("sma(5),ema(10)")) {
+            for (int i = 0; i < 30; i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+            }
+            snapshot = harness.snapshot(1, 1);
+        }
+        List<IndicatorValues> straight;
+        try (var harness = harness("sma(5),ema(10)")) {
+            for (int i = 0; i < series.size(); i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+            }
+            straight = harness.extractOutputValues();
+        }
+        try (var harness = harness("ema(10),rsi(14)", snapshot)) {
+            for (int i = 30; i < series.size(); i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+            }
+            List<IndicatorValues> restored = harness.extractOutputValues();
+            for (int i = 30; i < series.size(); i++) {
+                IndicatorValues values = restored.get(i - 30);
+                assertThat(values.getValues()).containsOnlyKeys("ema_10", "rsi_14");
+                assertThat(values.getValues().get("ema_10")).isEqualTo(straight.get(i).getValues().get("ema_10"));
+                // The new RSI has seen bars from 30 on: its first value comes 14 bars later.
+                assertThat(values.getValues().get("rsi_14") == null).isEqualTo(i < 30 + 14);
+            }
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Bar, IndicatorValues> harness(String specs)
+            throws Exception {
+        return harness(specs, null);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Bar, IndicatorValues> harness(
+            String specs, OperatorSubtaskState restoreFrom) throws Exception {
+        var function = new BarIndicatorFunction(IndicatorSpec.parseList(specs), "test-bars");
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), new BarKey(), Types.STRING);
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        return harness;
+    }
+
+    static Bar bar(String symbol, String interval, OhlcvSeries s, int i) {
+        return Bar.newBuilder()
+                .setSymbol(symbol).setInterval(interval)
+                .setWindowStart(Instant.ofEpochMilli(s.time[i]))
+                .setWindowEnd(Instant.ofEpochMilli(s.time[i] + 60_000))
+                .setOpen(s.open[i]).setHigh(s.high[i]).setLow(s.low[i]).setClose(s.close[i])
+                .setVolume(s.volume[i]).setTickCount(0).setVwap(s.close[i])
+                .build();
+    }
+}
