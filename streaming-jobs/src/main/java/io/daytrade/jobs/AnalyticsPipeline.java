@@ -1,0 +1,51 @@
+package io.daytrade.jobs;
+
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.bars.BarInterval;
+import io.daytrade.operators.bars.TickToBarFunction;
+import io.daytrade.operators.indicators.BarIndicatorFunction;
+import io.daytrade.operators.indicators.BarKey;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.IndicatorValues;
+import io.daytrade.schemas.Tick;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The keyed stages every job shares, bounded or live: ticks → bars → indicators. Their uids are part
+ * of the savepoint format: never change them.
+ */
+public final class AnalyticsPipeline {
+
+    public static final String BARS_UID = "ticks-to-bars";
+    public static final String INDICATORS_UID = "bar-indicators";
+
+    private AnalyticsPipeline() {}
+
+    /**
+     * @param sortedInput true in BATCH mode, where each symbol's ticks arrive sorted by event time
+     * @param source name of the input, written into dead letters
+     */
+    public static SingleOutputStreamOperator<Bar> bars(DataStream<Tick> ticks, List<BarInterval> intervals,
+            boolean sortedInput, String source) {
+        String labels = intervals.stream().map(BarInterval::label).collect(Collectors.joining(","));
+        return ticks.keyBy(tick -> tick.getSymbol(), Types.STRING)
+                .process(new TickToBarFunction(intervals, sortedInput, source), new AvroTypeInfo<>(Bar.class))
+                .uid(BARS_UID)
+                .name("Ticks to bars (" + labels + ")");
+    }
+
+    public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
+            List<IndicatorSpec> specs, String source) {
+        return bars.keyBy(new BarKey(), Types.STRING)
+                .process(new BarIndicatorFunction(specs, source), new AvroTypeInfo<>(IndicatorValues.class))
+                .uid(INDICATORS_UID)
+                .name("Indicators (" + specs.size() + ")");
+    }
+}

@@ -1,0 +1,126 @@
+package io.daytrade.jobs;
+
+import io.daytrade.jobs.csv.BarLineParser;
+import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.jobs.csv.NumberedLinesFormat;
+import io.daytrade.jobs.csv.SourceLine;
+import io.daytrade.jobs.csv.TickLineParser;
+import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.DeadLetter;
+import io.daytrade.schemas.Tick;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * A bounded job over files, run in BATCH mode: on the embedded cluster from the command line, on the
+ * test MiniCluster in tests, on a real cluster under {@code flink run}. It gathers the results and
+ * the dead letters of every stage for the command to write out and report.
+ */
+public final class BoundedJob {
+
+    private static final TypeInformation<DeadLetter> DEAD_LETTER_TYPE = new AvroTypeInfo<>(DeadLetter.class);
+
+    private final StreamExecutionEnvironment env;
+    private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+
+    /** @param parallelism subtasks per operator; 0 keeps the environment's default */
+    public BoundedJob(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        // Every record is an Avro class or a Flink POJO: a Kryo fallback must fail, not slow us down.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
+    }
+
+    public StreamExecutionEnvironment environment() {
+        return env;
+    }
+
+    /** Ticks of a file whose header was checked by {@link CsvLayout#forTicks}, with event-time stamps. */
+    public DataStream<Tick> ticks(Path file, CsvLayout layout) {
+        SingleOutputStreamOperator<Tick> ticks = lines(file, "ticks")
+                .process(new TickLineParser(layout), new AvroTypeInfo<>(Tick.class))
+                .uid("parse-ticks")
+                .name("Parse ticks");
+        deadLetters.add(ticks.getSideOutput(DeadLetters.TAG));
+        return ticks.assignTimestampsAndWatermarks(WatermarkStrategy.<Tick>forMonotonousTimestamps()
+                        .withTimestampAssigner((tick, previous) -> tick.getEventTime().toEpochMilli()))
+                .uid("tick-timestamps")
+                .name("Tick event time");
+    }
+
+    /** Bars of a file whose header was checked by {@link CsvLayout#forBars}, stamped with their start. */
+    public DataStream<Bar> bars(Path file, CsvLayout layout) {
+        SingleOutputStreamOperator<Bar> bars = lines(file, "bars")
+                .process(new BarLineParser(layout), new AvroTypeInfo<>(Bar.class))
+                .uid("parse-bars")
+                .name("Parse bars");
+        deadLetters.add(bars.getSideOutput(DeadLetters.TAG));
+        return bars.assignTimestampsAndWatermarks(WatermarkStrategy.<Bar>forMonotonousTimestamps()
+                        .withTimestampAssigner((bar, previous) -> bar.getWindowStart().toEpochMilli()))
+                .uid("bar-timestamps")
+                .name("Bar event time");
+    }
+
+    /** Adds a stage's dead-letter side output to what the job reports. */
+    public void collectDeadLetters(SingleOutputStreamOperator<?> stage) {
+        deadLetters.add(stage.getSideOutput(DeadLetters.TAG));
+    }
+
+    /** Runs the job to the end and returns what reached {@code results}, and every dead letter. */
+    public <T> Result<T> run(DataStream<T> results, TypeInformation<T> type, String jobName) throws Exception {
+        EitherTypeInfo<DeadLetter, T> either = new EitherTypeInfo<>(DEAD_LETTER_TYPE, type);
+        DataStream<Either<DeadLetter, T>> all = results.map(value -> Either.<DeadLetter, T>Right(value))
+                .returns(either).name("Results");
+        for (DataStream<DeadLetter> stage : deadLetters) {
+            all = all.union(stage.map(dead -> Either.<DeadLetter, T>Left(dead)).returns(either).name("Dead letters"));
+        }
+        List<T> records = new ArrayList<>();
+        List<DeadLetter> dead = new ArrayList<>();
+        try (CloseableIterator<Either<DeadLetter, T>> iterator = all.executeAndCollect(jobName)) {
+            while (iterator.hasNext()) {
+                Either<DeadLetter, T> next = iterator.next();
+                if (next.isLeft()) {
+                    dead.add(next.left());
+                } else {
+                    records.add(next.right());
+                }
+            }
+        }
+        return new Result<>(records, dead);
+    }
+
+    private DataStream<SourceLine> lines(Path file, String what) {
+        FileSource<SourceLine> source = FileSource.forRecordStreamFormat(
+                        new NumberedLinesFormat(file.toString()),
+                        new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), what + " file " + file.getFileName())
+                .uid("read-" + what);
+    }
+
+    /** The records a job produced and the input it could not use. */
+    public record Result<T>(List<T> records, List<DeadLetter> deadLetters) {}
+}

@@ -1,0 +1,61 @@
+package io.daytrade.jobs.csv;
+
+import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.operators.validation.TickValidator;
+import io.daytrade.schemas.Tick;
+
+import java.time.Instant;
+
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns lines of a tick file into {@link Tick}s. The line number becomes the tick's sequence, which
+ * orders ticks with equal times as the file does. Unusable lines go to the dead letters.
+ */
+public final class TickLineParser extends ProcessFunction<SourceLine, Tick> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CsvLayout layout;
+
+    public TickLineParser(CsvLayout layout) {
+        this.layout = layout;
+    }
+
+    @Override
+    public void processElement(SourceLine line, Context ctx, Collector<Tick> out) {
+        Tick tick;
+        try {
+            String[] cells = layout.split(line.text);
+            tick = Tick.newBuilder()
+                    .setEventTime(Instant.ofEpochMilli(CsvValues.timestamp("ts", layout.cell(cells, "ts"))))
+                    .setSymbol(layout.cell(cells, "symbol"))
+                    .setPrice(CsvValues.number("price", layout.cell(cells, "price")))
+                    .setSize(CsvValues.number("size", layout.cell(cells, "size")))
+                    .setExchange(optional(cells, "exchange"))
+                    .setTradeId(optional(cells, "trade_id"))
+                    .setSequence(line.line)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            ctx.output(DeadLetters.TAG,
+                    DeadLetters.ofText(line.file, line.line, line.text, DeadLetters.MALFORMED, e.getMessage()));
+            return;
+        }
+        TickValidator.Problem problem = TickValidator.check(tick);
+        if (problem != null) {
+            ctx.output(DeadLetters.TAG,
+                    DeadLetters.ofText(line.file, line.line, line.text, problem.reason(), problem.detail()));
+            return;
+        }
+        out.collect(tick);
+    }
+
+    private String optional(String[] cells, String column) {
+        if (!layout.has(column)) {
+            return null;
+        }
+        String value = layout.cell(cells, column);
+        return value.isEmpty() ? null : value;
+    }
+}
