@@ -6,18 +6,18 @@ import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
 
 /** Runs TA-Lib's Java port in batch over a whole series: the reference every indicator is tested against. */
-final class TaLibReference {
+public final class TaLibReference {
 
     /** TA-Lib's output: out[k][i] is output k at bar {@code begin + i}. */
-    record Result(int begin, int count, double[][] out) {
-        double at(int output, int bar) {
+    public record Result(int begin, int count, double[][] out) {
+        public double at(int output, int bar) {
             return out[output][bar - begin];
         }
     }
 
     private TaLibReference() {}
 
-    static Result compute(IndicatorSpec spec, OhlcvSeries s) {
+    public static Result compute(IndicatorSpec spec, OhlcvSeries s) {
         Core core = new Core();
         int n = s.size();
         int end = n - 1;

@@ -45,9 +45,9 @@ final class BarsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(ticks, "--ticks"));
         List<BarInterval> intervals = Inputs.intervals(interval);
         Inputs.outputFile(out);
+        CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(ticks, "--ticks"));
         long started = System.nanoTime();
 
         BoundedJob job = new BoundedJob(parallelism);
