@@ -8,6 +8,7 @@ import io.daytrade.indicators.averages.Sma;
 import io.daytrade.indicators.averages.Wma;
 import io.daytrade.indicators.momentum.Macd;
 import io.daytrade.indicators.momentum.Rsi;
+import io.daytrade.indicators.volatility.Atr;
 import io.daytrade.indicators.volatility.BollingerBands;
 import io.daytrade.indicators.volume.Obv;
 import io.daytrade.indicators.volume.Vwap;
@@ -99,6 +100,30 @@ class HandComputedValuesTest {
                 assertThat(macd.value(2)).isEqualTo(0.0);
             }
         }
+    }
+
+    @Test
+    void atrIsTheMeanOfTheFirstTrueRangesThenWilderSmoothed() {
+        Atr atr = new Atr(2);
+        atr.update(0, 11, 9, 10, 0, 0); // bar 0: no true range yet
+        atr.update(0, 12, 10, 11, 0, 0); // TR = max(2, |12-10|, |10-10|) = 2
+        assertThat(atr.hasValue()).isFalse();
+        atr.update(0, 11, 7, 8, 0, 0); // TR = max(4, |11-11|, |7-11|) = 4 -> ATR = (2+4)/2
+        assertThat(atr.value()).isEqualTo(3.0);
+        atr.update(0, 15, 14, 14, 0, 0); // gap up: TR = max(1, |15-8|, |14-8|) = 7 -> (3*1 + 7)/2
+        assertThat(atr.value()).isEqualTo(5.0);
+    }
+
+    @Test
+    void bollingerBandsUseThePopulationDeviation() {
+        BollingerBands bands = new BollingerBands(4, 2);
+        for (double x : new double[] {2, 4, 4, 6}) {
+            bands.update(x);
+        }
+        // mean 4, population variance (4+0+0+4)/4 = 2
+        assertThat(bands.value(1)).isEqualTo(4.0);
+        assertThat(bands.value(0)).isCloseTo(4.0 + 2 * Math.sqrt(2), within(1e-12));
+        assertThat(bands.value(2)).isCloseTo(4.0 - 2 * Math.sqrt(2), within(1e-12));
     }
 
     @Test
