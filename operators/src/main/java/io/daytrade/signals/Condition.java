@@ -1,0 +1,16 @@
+package io.daytrade.signals;
+
+import java.util.Set;
+
+/** A compiled rule condition, evaluated on one bar's row of values with the rule set's memory. */
+interface Condition {
+
+    /**
+     * @param row the bar's values by column index; NaN where an indicator has no value yet
+     * @param memory values from the previous bar, for crossings; updated by this call
+     */
+    Truth evaluate(double[] row, double[] memory);
+
+    /** Columns the condition reads, to report with a signal. */
+    void columns(Set<Integer> into);
+}

@@ -1,0 +1,148 @@
+package io.daytrade.signals;
+
+import java.util.Set;
+
+/** The condition nodes: operands, comparisons, crossings and the logical connectives. */
+final class Conditions {
+
+    private Conditions() {}
+
+    /** A number in a condition: a column of the row, or a constant. */
+    interface Operand {
+        double value(double[] row);
+
+        void columns(Set<Integer> into);
+    }
+
+    record Column(int index) implements Operand {
+        @Override
+        public double value(double[] row) {
+            return row[index];
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            into.add(index);
+        }
+    }
+
+    record Constant(double number) implements Operand {
+        @Override
+        public double value(double[] row) {
+            return number;
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {}
+    }
+
+    enum Comparator {
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+        final String symbol;
+
+        Comparator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        boolean test(double a, double b) {
+            return switch (this) {
+                case LT -> a < b;
+                case LE -> a <= b;
+                case GT -> a > b;
+                case GE -> a >= b;
+                case EQ -> a == b;
+                case NE -> a != b;
+            };
+        }
+    }
+
+    record Comparison(Operand left, Comparator comparator, Operand right) implements Condition {
+        @Override
+        public Truth evaluate(double[] row, double[] memory) {
+            double a = left.value(row);
+            double b = right.value(row);
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return Truth.UNKNOWN;
+            }
+            return Truth.of(comparator.test(a, b));
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            left.columns(into);
+            right.columns(into);
+        }
+    }
+
+    /**
+     * {@code crosses_above(a, b)} at bar t: a[t-1] <= b[t-1] and a[t] > b[t], all four defined;
+     * {@code crosses_below(a, b)}: a[t-1] >= b[t-1] and a[t] < b[t]. The previous bar's a and b are kept
+     * in {@code memory[slot]} and {@code memory[slot + 1]}.
+     */
+    record Crossing(boolean above, Operand a, Operand b, int slot) implements Condition {
+        @Override
+        public Truth evaluate(double[] row, double[] memory) {
+            double previousA = memory[slot];
+            double previousB = memory[slot + 1];
+            double currentA = a.value(row);
+            double currentB = b.value(row);
+            memory[slot] = currentA;
+            memory[slot + 1] = currentB;
+            if (Double.isNaN(previousA) || Double.isNaN(previousB) || Double.isNaN(currentA) || Double.isNaN(currentB)) {
+                return Truth.UNKNOWN;
+            }
+            boolean crossed = above
+                    ? previousA <= previousB && currentA > currentB
+                    : previousA >= previousB && currentA < currentB;
+            return Truth.of(crossed);
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            a.columns(into);
+            b.columns(into);
+        }
+    }
+
+    record Not(Condition inner) implements Condition {
+        @Override
+        public Truth evaluate(double[] row, double[] memory) {
+            return inner.evaluate(row, memory).not();
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            inner.columns(into);
+        }
+    }
+
+    /** Both sides are always evaluated, so that every crossing keeps its memory up to date. */
+    record And(Condition left, Condition right) implements Condition {
+        @Override
+        public Truth evaluate(double[] row, double[] memory) {
+            Truth l = left.evaluate(row, memory);
+            return l.and(right.evaluate(row, memory));
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            left.columns(into);
+            right.columns(into);
+        }
+    }
+
+    record Or(Condition left, Condition right) implements Condition {
+        @Override
+        public Truth evaluate(double[] row, double[] memory) {
+            Truth l = left.evaluate(row, memory);
+            return l.or(right.evaluate(row, memory));
+        }
+
+        @Override
+        public void columns(Set<Integer> into) {
+            left.columns(into);
+            right.columns(into);
+        }
+    }
+}

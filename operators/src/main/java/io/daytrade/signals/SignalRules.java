@@ -1,0 +1,97 @@
+package io.daytrade.signals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A compiled set of signal rules over a fixed row layout ({@code close} and the indicator columns).
+ * Each bar, every rule is evaluated; a rule fires when its condition becomes TRUE, not on every bar
+ * while it stays true.
+ */
+public final class SignalRules {
+
+    /** A rule that fired on this bar, with the values its condition read. */
+    public record Fired(RuleDefinition rule, Map<String, Double> inputs) {}
+
+    private final List<RuleDefinition> definitions;
+    private final List<Condition> conditions;
+    private final List<List<Integer>> inputColumns;
+    private final List<String> columns;
+    private final int crossingSlots;
+
+    private SignalRules(List<RuleDefinition> definitions, List<Condition> conditions,
+            List<List<Integer>> inputColumns, List<String> columns, int crossingSlots) {
+        this.definitions = definitions;
+        this.conditions = conditions;
+        this.inputColumns = inputColumns;
+        this.columns = columns;
+        this.crossingSlots = crossingSlots;
+    }
+
+    /**
+     * @param columns the row layout the rules will be evaluated on; names are lower case
+     * @throws RuleSyntaxException naming the rule and what is wrong
+     */
+    public static SignalRules compile(List<RuleDefinition> definitions, List<String> columns) {
+        ConditionParser.SlotAllocator slots = new ConditionParser.SlotAllocator();
+        List<Condition> conditions = new ArrayList<>();
+        List<List<Integer>> inputs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (RuleDefinition definition : definitions) {
+            if (definition.id() == null || definition.id().isBlank()) {
+                throw new RuleSyntaxException("a rule has no id");
+            }
+            if (!ids.add(definition.id())) {
+                throw new RuleSyntaxException("rule '" + definition.id() + "' is defined twice");
+            }
+            if (definition.side() == null) {
+                throw new RuleSyntaxException("rule '" + definition.id() + "': no side; use buy, sell or flat");
+            }
+            if (definition.when() == null) {
+                throw new RuleSyntaxException("rule '" + definition.id() + "': no condition ('when')");
+            }
+            Condition condition = new ConditionParser(definition.id(), definition.when(), columns, slots).parse();
+            Set<Integer> read = new TreeSet<>();
+            condition.columns(read);
+            conditions.add(condition);
+            inputs.add(List.copyOf(read));
+        }
+        return new SignalRules(List.copyOf(definitions), conditions, inputs, List.copyOf(columns), slots.size());
+    }
+
+    public List<RuleDefinition> definitions() {
+        return definitions;
+    }
+
+    /** The row layout: {@code row[i]} is the value of {@code columns().get(i)}. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public RuleMemory newMemory() {
+        return new RuleMemory(crossingSlots, definitions.size());
+    }
+
+    /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */
+    public List<Fired> evaluate(double[] row, RuleMemory memory) {
+        List<Fired> fired = new ArrayList<>(0);
+        for (int i = 0; i < conditions.size(); i++) {
+            Truth now = conditions.get(i).evaluate(row, memory.crossing);
+            Truth before = Truth.values()[memory.previous[i]];
+            memory.previous[i] = (byte) now.ordinal();
+            if (now == Truth.TRUE && before != Truth.TRUE) {
+                Map<String, Double> inputs = new LinkedHashMap<>();
+                for (int column : inputColumns.get(i)) {
+                    inputs.put(columns.get(column), row[column]);
+                }
+                fired.add(new Fired(definitions.get(i), inputs));
+            }
+        }
+        return fired;
+    }
+}

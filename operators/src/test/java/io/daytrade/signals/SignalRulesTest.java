@@ -1,0 +1,123 @@
+package io.daytrade.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.daytrade.schemas.Side;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SignalRulesTest {
+
+    private static final List<String> COLUMNS = List.of("close", "rsi_14", "sma_10", "sma_50");
+    private static final double NA = Double.NaN;
+
+    /** Feeds rows of (close, rsi_14, sma_10, sma_50) and returns the bar indexes at which the rule fired. */
+    private static List<Integer> firings(String when, double[]... rows) {
+        SignalRules rules = SignalRules.compile(List.of(new RuleDefinition("r", when, Side.BUY)), COLUMNS);
+        RuleMemory memory = rules.newMemory();
+        List<Integer> bars = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (!rules.evaluate(rows[i], memory).isEmpty()) {
+                bars.add(i);
+            }
+        }
+        return bars;
+    }
+
+    private static double[] row(double close, double rsi, double sma10, double sma50) {
+        return new double[] {close, rsi, sma10, sma50};
+    }
+
+    @Test
+    void firesWhenTheConditionBecomesTrueNotWhileItStaysTrue() {
+        assertThat(firings("rsi_14 < 30",
+                row(1, 40, 0, 0), row(1, 25, 0, 0), row(1, 20, 0, 0), row(1, 35, 0, 0), row(1, 29.9, 0, 0)))
+                .containsExactly(1, 4);
+    }
+
+    @Test
+    void aConditionOnAValueStillInItsLookbackIsUnknownNotFalse() {
+        // not (rsi < 30) would be true on the first bars if "no value" counted as false.
+        assertThat(firings("not rsi_14 < 30", row(1, NA, 0, 0), row(1, NA, 0, 0), row(1, 50, 0, 0), row(1, 60, 0, 0)))
+                .containsExactly(2);
+        assertThat(firings("rsi_14 < 30", row(1, NA, 0, 0), row(1, 20, 0, 0))).containsExactly(1);
+    }
+
+    @Test
+    void crossesAboveNeedsLessOrEqualBeforeAndGreaterNowWithAllFourDefined() {
+        assertThat(firings("crosses_above(sma_10, sma_50)",
+                row(1, 0, NA, 5),    // 0: sma_10 undefined
+                row(1, 0, 6, 5),     // 1: above, but t-1 undefined: no cross
+                row(1, 0, 4, 5),     // 2: below
+                row(1, 0, 5, 5),     // 3: equal (not above)
+                row(1, 0, 5.1, 5),   // 4: a[t-1] <= b[t-1] and a[t] > b[t]: cross
+                row(1, 0, 6, 5),     // 5: stays above: no new cross
+                row(1, 0, 4, 5),     // 6
+                row(1, 0, 7, 5)))    // 7: cross
+                .containsExactly(4, 7);
+    }
+
+    @Test
+    void crossesBelowIsTheMirrorImage() {
+        assertThat(firings("crosses_below(sma_10, sma_50)",
+                row(1, 0, 6, 5), row(1, 0, 5, 5), row(1, 0, 4.9, 5), row(1, 0, 3, 5), row(1, 0, 6, 5), row(1, 0, 4, 5)))
+                .containsExactly(2, 5);
+    }
+
+    @Test
+    void crossingsKeepTheirMemoryWhenAnotherPartOfTheConditionIsFalse() {
+        // The and() must still evaluate the crossing on bar 1, or bar 2 would compare against bar 0.
+        assertThat(firings("close > 2 and crosses_above(sma_10, sma_50)",
+                row(1, 0, 4, 5), row(1, 0, 6, 5), row(3, 0, 7, 5)))
+                .isEmpty();
+    }
+
+    @Test
+    void andBindsTighterThanOrAndParenthesesOverrideIt() {
+        double[] r = row(1, 50, 1, 2); // rsi_14 < 30 false; sma_10 < sma_50 true; close > 5 false
+        assertThat(firings("rsi_14 < 30 and sma_10 < sma_50 or close > 5", r)).isEmpty();
+        assertThat(firings("close > 5 or sma_10 < sma_50 and rsi_14 > 30", r)).containsExactly(0);
+        assertThat(firings("(close > 5 or sma_10 < sma_50) and rsi_14 > 30", r)).containsExactly(0);
+        assertThat(firings("NOT (close > 5) AND close >= 1 and close <= 1 and close == 1 and close != 2", r))
+                .containsExactly(0);
+    }
+
+    @Test
+    void reportsTheValuesTheConditionRead() {
+        SignalRules rules = SignalRules.compile(
+                List.of(new RuleDefinition("dip", "rsi_14 < 30 and close > sma_50", Side.BUY)), COLUMNS);
+        List<SignalRules.Fired> fired = rules.evaluate(row(10, 20, 9, 8), rules.newMemory());
+        assertThat(fired).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("dip");
+            assertThat(f.inputs()).containsExactly(
+                    org.assertj.core.api.Assertions.entry("close", 10.0),
+                    org.assertj.core.api.Assertions.entry("rsi_14", 20.0),
+                    org.assertj.core.api.Assertions.entry("sma_50", 8.0));
+        });
+    }
+
+    @Test
+    void mistakesNameTheRuleAndWhatIsWrong() {
+        assertError("rsi_15 < 30", "rule 'r': unknown column 'rsi_15'; the job computes close, rsi_14, sma_10, sma_50");
+        assertError("crosses_above(sma_10, sma_50", "rule 'r': expected ')' to close crosses_above(");
+        assertError("rsi_14 30", "rule 'r': expected a comparison (<, <=, >, >=, ==, !=) at position 8");
+        assertError("", "rule 'r': the condition is empty");
+        assertError("rsi_14 < 30 close", "rule 'r': unexpected 'close'");
+        assertError("(rsi_14 < 30", "rule 'r': expected a ')' to close the '(' at position 1");
+        assertThatThrownBy(() -> SignalRules.compile(List.of(new RuleDefinition("a", "close > 1", Side.BUY),
+                new RuleDefinition("a", "close > 2", Side.SELL)), COLUMNS))
+                .hasMessage("rule 'a' is defined twice");
+        assertThatThrownBy(() -> SignalRules.compile(List.of(new RuleDefinition("a", "close > 1", null)), COLUMNS))
+                .hasMessage("rule 'a': no side; use buy, sell or flat");
+    }
+
+    private static void assertError(String when, String message) {
+        assertThatThrownBy(() -> SignalRules.compile(List.of(new RuleDefinition("r", when, Side.BUY)), COLUMNS))
+                .isInstanceOf(RuleSyntaxException.class)
+                .hasMessageStartingWith(message);
+    }
+}
