@@ -5,9 +5,13 @@ import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.bars.TickToBarFunction;
 import io.daytrade.operators.indicators.BarIndicatorFunction;
 import io.daytrade.operators.indicators.BarKey;
+import io.daytrade.operators.signals.IndicatorKey;
+import io.daytrade.operators.signals.SignalFunction;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
+import io.daytrade.schemas.Signal;
 import io.daytrade.schemas.Tick;
+import io.daytrade.signals.RuleDefinition;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +29,7 @@ public final class AnalyticsPipeline {
 
     public static final String BARS_UID = "ticks-to-bars";
     public static final String INDICATORS_UID = "bar-indicators";
+    public static final String SIGNALS_UID = "signal-rules";
 
     private AnalyticsPipeline() {}
 
@@ -47,5 +52,14 @@ public final class AnalyticsPipeline {
                 .process(new BarIndicatorFunction(specs, source), new AvroTypeInfo<>(IndicatorValues.class))
                 .uid(INDICATORS_UID)
                 .name("Indicators (" + specs.size() + ")");
+    }
+
+    /** @param indicatorColumns the columns of the incoming values; rules were compiled against them */
+    public static SingleOutputStreamOperator<Signal> signals(DataStream<IndicatorValues> values,
+            List<RuleDefinition> rules, List<String> indicatorColumns) {
+        return values.keyBy(new IndicatorKey(), Types.STRING)
+                .process(new SignalFunction(rules, indicatorColumns), new AvroTypeInfo<>(Signal.class))
+                .uid(SIGNALS_UID)
+                .name("Signal rules (" + rules.size() + ")");
     }
 }

@@ -4,8 +4,6 @@ import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.validation.TickValidator;
 import io.daytrade.schemas.Tick;
 
-import java.time.Instant;
-
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -27,16 +25,7 @@ public final class TickLineParser extends ProcessFunction<SourceLine, Tick> {
     public void processElement(SourceLine line, Context ctx, Collector<Tick> out) {
         Tick tick;
         try {
-            String[] cells = layout.split(line.text);
-            tick = Tick.newBuilder()
-                    .setEventTime(Instant.ofEpochMilli(CsvValues.timestamp("ts", layout.cell(cells, "ts"))))
-                    .setSymbol(layout.cell(cells, "symbol"))
-                    .setPrice(CsvValues.number("price", layout.cell(cells, "price")))
-                    .setSize(CsvValues.number("size", layout.cell(cells, "size")))
-                    .setExchange(optional(cells, "exchange"))
-                    .setTradeId(optional(cells, "trade_id"))
-                    .setSequence(line.line)
-                    .build();
+            tick = TickCsv.parse(layout, line);
         } catch (IllegalArgumentException e) {
             ctx.output(DeadLetters.TAG,
                     DeadLetters.ofText(line.file, line.line, line.text, DeadLetters.MALFORMED, e.getMessage()));
@@ -49,13 +38,5 @@ public final class TickLineParser extends ProcessFunction<SourceLine, Tick> {
             return;
         }
         out.collect(tick);
-    }
-
-    private String optional(String[] cells, String column) {
-        if (!layout.has(column)) {
-            return null;
-        }
-        String value = layout.cell(cells, column);
-        return value.isEmpty() ? null : value;
     }
 }

@@ -1,0 +1,142 @@
+package io.daytrade.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.jobs.AnalyticsPipeline;
+import io.daytrade.jobs.BoundedJob;
+import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.jobs.csv.CsvOutput;
+import io.daytrade.jobs.kafka.TickFileProducer;
+import io.daytrade.jobs.kafka.TopicReader;
+import io.daytrade.jobs.live.LiveAnalyticsJob;
+import io.daytrade.jobs.live.LiveJobConfig;
+import io.daytrade.jobs.live.RuleFile;
+import io.daytrade.operators.bars.BarInterval;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.IndicatorValues;
+import io.daytrade.schemas.Signal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live job against a real broker: ticks produced to Kafka come out as bars, indicators and signals
+ * identical to what the bounded jobs make of the same tick file.
+ */
+class LivePipelineTest {
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
+
+    private static final String INDICATORS = "sma(5),sma(20),rsi(14),macd(12,26,9),bbands(20,2)";
+    private static final String RULES = String.join("\n",
+            "rules:",
+            "  - id: fast-over-slow",
+            "    when: crosses_above(sma_5, sma_20)",
+            "    side: buy",
+            "  - id: fast-under-slow",
+            "    when: crosses_below(sma_5, sma_20)",
+            "    side: flat",
+            "  - id: oversold",
+            "    when: rsi_14 < 35 and close < bbands_20_2_middle",
+            "    side: buy",
+            "");
+
+    @Test
+    void liveOutputEqualsTheBoundedJobsOnTheSameTicks(@TempDir Path dir) throws Exception {
+        String prefix = "e2e-";
+        KAFKA.createTopics(3, prefix + "ticks");
+        KAFKA.createTopics(2, prefix + "bars", prefix + "indicators", prefix + "signals", prefix + "dead-letters");
+        Path ticks = BarsCommandTest.writeTicks(dir.resolve("ticks.csv"),
+                BarsCommandTest.randomTicks(new Random(21), 30_000));
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        TickFileProducer.Result produced = TickFileProducer.produce(ticks, prefix + "ticks", KAFKA.bootstrapServers(),
+                new Properties(), 0);
+        assertThat(produced.sent()).isEqualTo(30_000);
+
+        LiveJobConfig config = new LiveJobConfig();
+        config.kafka.bootstrapServers = KAFKA.bootstrapServers();
+        config.kafka.startingOffsets = "earliest";
+        config.kafka.stopAtLatest = true;
+        config.kafka.transactionalIdPrefix = "e2e-" + System.nanoTime();
+        config.topics.ticks = prefix + "ticks";
+        config.topics.bars = prefix + "bars";
+        config.topics.indicators = prefix + "indicators";
+        config.topics.signals = prefix + "signals";
+        config.topics.deadLetters = prefix + "dead-letters";
+        config.indicators = INDICATORS;
+        config.rules = rules.toString();
+        config.checkpoints.interval = "1s";
+        config.checkpoints.dir = dir.resolve("checkpoints").toUri().toString();
+        config.parallelism = 2;
+        LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
+        Configuration conf = job.flinkConfiguration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        job.build(env);
+        env.execute(LiveAnalyticsJob.NAME);
+
+        List<Bar> liveBars = read(prefix + "bars", Bar.class);
+        List<IndicatorValues> liveIndicators = read(prefix + "indicators", IndicatorValues.class);
+        List<Signal> liveSignals = read(prefix + "signals", Signal.class);
+        assertThat(read(prefix + "dead-letters", SpecificRecordBase.class)).isEmpty();
+
+        Path boundedBars = dir.resolve("bounded-bars.csv");
+        Path boundedIndicators = dir.resolve("bounded-indicators.csv");
+        assertThat(Cli.run("bars", "--ticks", ticks.toString(), "--interval", "1m", "--out", boundedBars.toString())
+                .exitCode()).isZero();
+        assertThat(Cli.run("indicators", "--ticks", ticks.toString(), "--interval", "1m", "--indicators", INDICATORS,
+                "--out", boundedIndicators.toString()).exitCode()).isZero();
+
+        Path liveBarsCsv = dir.resolve("live-bars.csv");
+        Path liveIndicatorsCsv = dir.resolve("live-indicators.csv");
+        CsvOutput.writeBars(liveBarsCsv, liveBars, List.of("1m"), false);
+        CsvOutput.writeIndicators(liveIndicatorsCsv, liveIndicators,
+                new IndicatorSet(IndicatorSpec.parseList(INDICATORS)).columns(), List.of("1m"), false);
+        assertThat(Files.readAllLines(liveBarsCsv)).hasSizeGreaterThan(1000)
+                .containsExactlyElementsOf(Files.readAllLines(boundedBars));
+        assertThat(Files.readAllLines(liveIndicatorsCsv)).containsExactlyElementsOf(Files.readAllLines(boundedIndicators));
+
+        List<String> boundedSignals = boundedSignals(ticks, job);
+        assertThat(boundedSignals).hasSizeGreaterThan(10);
+        assertThat(liveSignals.stream().map(Signal::toString).sorted().toList()).containsExactlyElementsOf(boundedSignals);
+    }
+
+    /** The same stages in a bounded job over the file: ticks → bars → indicators → signals. */
+    private static List<String> boundedSignals(Path ticks, LiveAnalyticsJob live) throws Exception {
+        BoundedJob job = new BoundedJob(2);
+        var bars = AnalyticsPipeline.bars(job.ticks(ticks, CsvLayout.forTicks(ticks)),
+                List.of(BarInterval.parse("1m")), true, ticks.toString());
+        var values = AnalyticsPipeline.indicators(bars, IndicatorSpec.parseList(INDICATORS), ticks.toString());
+        var signals = AnalyticsPipeline.signals(values, RuleFile.read(Path.of(live.config().rules)),
+                live.indicatorColumns());
+        return job.run(signals, new AvroTypeInfo<>(Signal.class), "bounded signals").records().stream()
+                .map(Signal::toString).sorted().toList();
+    }
+
+    private static <T> List<T> read(String topic, Class<T> type) {
+        try (TopicReader reader = new TopicReader(KAFKA.bootstrapServers(), new Properties(), topic, true)) {
+            return reader.readToEnd().stream().map(type::cast).toList();
+        }
+    }
+}
