@@ -2,6 +2,7 @@ package io.daytrade.cli;
 
 import io.daytrade.indicators.IndicatorSpecException;
 import io.daytrade.jobs.csv.CsvFormatException;
+import io.daytrade.jobs.live.ConfigException;
 
 import java.io.PrintWriter;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "day-trade-flink 0.1.0",
         description = "Ticks -> bars -> indicators on Apache Flink, for live streams and history alike.",
-        subcommands = {DemoCommand.class, BarsCommand.class, IndicatorsCommand.class, KafkaCommand.class,
+        subcommands = {DemoCommand.class, BarsCommand.class, IndicatorsCommand.class, LiveCommand.class,
+                ProduceCommand.class, ConsumeCommand.class, KafkaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DayTrade {
 
@@ -43,7 +45,7 @@ public final class DayTrade {
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandName();
         if (exception instanceof UserError || exception instanceof CsvFormatException
-                || exception instanceof IndicatorSpecException) {
+                || exception instanceof IndicatorSpecException || exception instanceof ConfigException) {
             err.println("daytrade " + name + ": error: " + exception.getMessage());
             debug(exception, err);
             return ExitCodes.USAGE;

@@ -1,13 +1,17 @@
 package io.daytrade.cli;
 
+import io.daytrade.jobs.live.ConfigLoader;
 import io.daytrade.local.LocalKafkaBroker;
 import io.daytrade.local.ProjectHome;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import org.apache.kafka.clients.admin.NewTopic;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +39,15 @@ final class KafkaCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Default: work/kafka in the checkout.")
     Path dataDir;
 
+    @Option(names = "--config", paramLabel = "job.yaml",
+            description = "Create the topics this job configuration names (default: ticks, bars, indicators,"
+                    + " signals, dead-letters).")
+    Path config;
+
+    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
+            description = "Partitions of each topic created (default 4).")
+    int partitions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -42,18 +55,22 @@ final class KafkaCommand implements Callable<Integer> {
         Optional<LocalKafkaBroker> running = LocalKafkaBroker.running(dir);
         switch (action) {
             case start -> {
+                LocalKafkaBroker broker;
                 if (running.isPresent()) {
-                    out.println("kafka is already running at " + running.get().bootstrapServers()
-                            + " (pid " + running.get().pid() + ")");
-                    return ExitCodes.OK;
-                }
-                try {
-                    LocalKafkaBroker broker = LocalKafkaBroker.start(ProjectHome.find(), dir, port, Duration.ofSeconds(60));
+                    broker = running.get();
+                    out.println("kafka is already running at " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
+                } else {
+                    try {
+                        broker = LocalKafkaBroker.start(ProjectHome.find(), dir, port, Duration.ofSeconds(60));
+                    } catch (java.io.IOException e) {
+                        throw new UserError(e.getMessage());
+                    }
                     out.println("kafka is running at " + broker.bootstrapServers() + " (pid " + broker.pid()
                             + ", data in " + dir + ")");
-                } catch (java.io.IOException e) {
-                    throw new UserError(e.getMessage());
                 }
+                List<String> topics = ConfigLoader.load(config).topics.all();
+                broker.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList());
+                out.println("topics: " + String.join(", ", topics));
             }
             case stop -> {
                 if (running.isEmpty()) {

@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Writes records to one topic in Avro's single-object encoding (a marker and the writer schema's
  * fingerprint, then the binary record), so any consumer can find the writer schema in {@code schemas/};
- * the record key is the symbol, so one symbol's records stay in order on one partition.
+ * the record key is the symbol, so one symbol's records stay in order on one partition. The record
+ * timestamp is the write time; event times are in the payload.
  */
 public final class AvroRecordSerializer<T extends SpecificRecordBase> implements KafkaRecordSerializationSchema<T> {
 
@@ -45,10 +46,10 @@ public final class AvroRecordSerializer<T extends SpecificRecordBase> implements
             ByteBuffer buffer = encoder.encode(record);
             byte[] value = new byte[buffer.remaining()];
             buffer.get(value);
-            // Kafka rejects negative timestamps: bars before 1970, and dead letters (stamped Long.MIN_VALUE so
-            // that they never move a watermark), get the broker's time instead.
-            Long kafkaTime = timestamp == null || timestamp < 0 ? null : timestamp;
-            return new ProducerRecord<>(topic, null, kafkaTime, key.apply(record).getBytes(StandardCharsets.UTF_8), value);
+            // The Kafka timestamp is when the record was written, not its event time (which is in the payload):
+            // replayed history stamped with old event times would be deleted by time-based retention within
+            // minutes, and Kafka rejects the negative times of bars before 1970.
+            return new ProducerRecord<>(topic, null, null, key.apply(record).getBytes(StandardCharsets.UTF_8), value);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot encode a " + type.getSimpleName() + " for topic " + topic, e);
         }
