@@ -18,7 +18,7 @@ class DemoCommandTest {
 
     @Test
     void runsTheIndicatorJobOverTheBundledSampleAndPrintsTheLatestValues(@TempDir Path dir) throws IOException {
-        Cli.Run run = Cli.run("demo", "--out", dir.toString());
+        Cli.Run run = Cli.run("demo", "--batch", "--out", dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("AAPL", "BTC-USD", "ETH-USD", "rsi_14", "wrote 2252 rows");

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +32,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo",
-        description = "Run the indicator job over real bars bundled with the project (AAPL 2013 daily,"
-                + " BTC-USD and ETH-USD 4h) on an embedded Flink cluster, and print the latest values.")
+        description = "The live demo: start a local Kafka broker, replay real BTC-USD and ETH-USD 4h bars as a"
+                + " tick stream, run the live job on an embedded Flink cluster (web UI on 127.0.0.1), and print"
+                + " the signals as they arrive. Ctrl-C stops everything. With --batch: the indicator job over"
+                + " the bundled bars in BATCH mode, and a summary.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String INDICATORS = "sma(20),ema(50),rsi(14),macd(12,26,9),bbands(20,2),atr(14),adx(14),obv,vwap";
@@ -42,8 +45,21 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--batch", description = "Run the bounded indicator job instead (no Kafka).")
+    boolean batch;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop after this many seconds (default: run until Ctrl-C).")
+    long durationSeconds;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "500", description = "Ticks per second (default 500).")
+    double rate;
+
+    @Option(names = "--web-ui-port", paramLabel = "PORT", defaultValue = "8081", description = "Default 8081.")
+    int webUiPort;
+
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the sample and the indicators (default: a new temporary directory).")
+            description = "With --batch: where to write the sample and the indicators (default: a temporary directory).")
     Path outDir;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
@@ -52,6 +68,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!batch) {
+            if (rate <= 0) {
+                throw new UserError("--rate must be positive, got " + rate);
+            }
+            Duration duration = durationSeconds > 0 ? Duration.ofSeconds(durationSeconds) : Duration.ofDays(365);
+            return new LiveDemo(spec.commandLine().getOut(), duration, rate, webUiPort).run();
+        }
+        return batchDemo();
+    }
+
+    private int batchDemo() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = outDir != null ? Files.createDirectories(outDir) : Files.createTempDirectory("daytrade-demo-");
         Path bars = dir.resolve("sample-bars.csv");

@@ -1,0 +1,86 @@
+package io.daytrade.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/daytrade demo} for a bounded time: it starts its own broker and embedded cluster (so no
+ * MiniClusterExtension here), its web UI answers with the job RUNNING, signals arrive, and when it ends
+ * neither the broker process nor the ports are left behind.
+ */
+class LiveDemoTest {
+
+    @Test
+    void runsTheLivePipelineWithItsWebUiAndLeavesNothingBehind() throws Exception {
+        int webUi = freePort();
+        CompletableFuture<Cli.Run> demo = CompletableFuture.supplyAsync(
+                () -> Cli.run("demo", "--duration", "35", "--rate", "800", "--web-ui-port", Integer.toString(webUi)));
+
+        String overview = awaitRunningJob(webUi, demo);
+        assertThat(overview).contains("\"name\":\"daytrade live analytics\"").contains("\"state\":\"RUNNING\"");
+
+        Cli.Run run = demo.get(120, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("web UI:     http://127.0.0.1:" + webUi);
+        Matcher received = Pattern.compile("received (\\d+) signals").matcher(run.out());
+        assertThat(received.find()).as(run.out()).isTrue();
+        assertThat(Integer.parseInt(received.group(1))).isPositive();
+
+        Matcher broker = Pattern.compile("kafka: +127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)\\)").matcher(run.out());
+        assertThat(broker.find()).as(run.out()).isTrue();
+        long pid = Long.parseLong(broker.group(2));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("broker pid %d", pid).isFalse();
+        assertThat(isFree(Integer.parseInt(broker.group(1)))).isTrue();
+        assertThat(isFree(webUi)).isTrue();
+    }
+
+    private static String awaitRunningJob(int port, CompletableFuture<Cli.Run> demo) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/overview"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String last = "";
+        while (System.nanoTime() < deadline && !demo.isDone()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                last = response.body();
+                if (response.statusCode() == 200 && last.contains("\"state\":\"RUNNING\"")) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // The cluster is still starting.
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the web UI never showed a RUNNING job; last answer: " + last
+                + (demo.isDone() ? "; the demo ended: " + demo.get().out() + demo.get().err() : ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
