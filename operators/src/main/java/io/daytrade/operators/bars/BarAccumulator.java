@@ -20,6 +20,8 @@ public class BarAccumulator {
     /** Sum of price * size, for the VWAP. */
     public double notional;
     public long tickCount;
+    /** Wall-clock arrival of the latest tick folded in, for the latency metric only. */
+    public long lastArrival;
 
     public BarAccumulator() {}
 
@@ -34,6 +36,7 @@ public class BarAccumulator {
         bar.volume = tick.size;
         bar.notional = tick.price * tick.size;
         bar.tickCount = 1;
+        bar.lastArrival = tick.arrivedAt;
         return bar;
     }
 
@@ -44,6 +47,7 @@ public class BarAccumulator {
         volume += tick.size;
         notional += tick.price * tick.size;
         tickCount++;
+        lastArrival = Math.max(lastArrival, tick.arrivedAt);
     }
 
     /** The last event-time millisecond of this bar: its timer fires when the watermark reaches it. */

@@ -17,13 +17,16 @@ public class PendingTick {
     public long sequence;
     public double price;
     public double size;
+    /** Wall-clock arrival, for the latency metric only; never part of any output. */
+    public long arrivedAt;
 
     public PendingTick() {}
 
-    public PendingTick(long eventTime, long sequence, double price, double size) {
+    public PendingTick(long eventTime, long sequence, double price, double size, long arrivedAt) {
         this.eventTime = eventTime;
         this.sequence = sequence;
         this.price = price;
         this.size = size;
+        this.arrivedAt = arrivedAt;
     }
 }

@@ -15,6 +15,9 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -44,6 +47,8 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
     private transient Counter ticksIn;
     private transient Counter lateTicks;
     private transient Counter barsOut;
+    private transient Histogram barLatency;
+    private transient long lastWatermark = Long.MIN_VALUE;
 
     /**
      * @param intervals the bar lengths to build, each emitted as its own bar stream
@@ -67,6 +72,11 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
         ticksIn = getRuntimeContext().getMetricGroup().counter("ticksIn");
         lateTicks = getRuntimeContext().getMetricGroup().counter("lateTicks");
         barsOut = getRuntimeContext().getMetricGroup().counter("barsOut");
+        barLatency = getRuntimeContext().getMetricGroup()
+                .histogram("barLatencyMs", new DescriptiveStatisticsHistogram(1_000));
+        // How far event time trails the wall clock: grows when a source stalls or the job falls behind.
+        getRuntimeContext().getMetricGroup().gauge("eventTimeLagMs", (Gauge<Long>) () ->
+                lastWatermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - lastWatermark);
     }
 
     @Override
@@ -74,6 +84,7 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
         ticksIn.inc();
         long eventTime = tick.getEventTime().toEpochMilli();
         long watermark = ctx.timerService().currentWatermark();
+        lastWatermark = watermark;
         if (eventTime <= watermark) {
             lateTicks.inc();
             ctx.output(DeadLetters.TAG, late(tick, eventTime, watermark));
@@ -83,7 +94,7 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
             fold(eventTime - 1, ctx.getCurrentKey(), out);
         }
         long sequence = tick.getSequence() == null ? 0L : tick.getSequence();
-        pending.add(new PendingTick(eventTime, sequence, tick.getPrice(), tick.getSize()));
+        pending.add(new PendingTick(eventTime, sequence, tick.getPrice(), tick.getSize(), System.currentTimeMillis()));
         for (BarInterval interval : intervals) {
             ctx.timerService().registerEventTimeTimer(interval.windowStart(eventTime) + interval.millis() - 1);
         }
@@ -133,8 +144,14 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
         pending.update(waiting);
     }
 
+    /**
+     * Also records, in {@code barLatencyMs}, the wall-clock time from the arrival of the bar's last tick
+     * to the bar's emission: mostly the watermark delay (allowed disorder, idleness). The indicators and
+     * signals are computed one keyed hop further downstream.
+     */
     private void emit(BarAccumulator bar, int intervalIndex, String symbol, Collector<Bar> out) {
         barsOut.inc();
+        barLatency.update(Math.max(0, System.currentTimeMillis() - bar.lastArrival));
         out.collect(bar.toBar(symbol, intervals.get(intervalIndex).label()));
     }
 
