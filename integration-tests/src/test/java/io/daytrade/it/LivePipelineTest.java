@@ -23,8 +23,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+import io.daytrade.schemas.Tick;
 
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -62,10 +69,52 @@ class LivePipelineTest {
             "    side: buy",
             "");
 
+    /** Set by the injected failure, so the test can tell it really happened. */
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+
     @Test
     void liveOutputEqualsTheBoundedJobsOnTheSameTicks(@TempDir Path dir) throws Exception {
-        String prefix = "e2e-";
-        KAFKA.createTopics(3, prefix + "ticks");
+        runAndCompare(dir, "e2e-", UnaryOperator.identity(), 1);
+    }
+
+    @Test
+    void aFailureMidStreamNeitherLosesNorDuplicatesOutput(@TempDir Path dir) throws Exception {
+        FAILED.set(false);
+        runAndCompare(dir, "eos-", ticks -> ticks.map(new FailOnceAfterACheckpoint())
+                .returns(new AvroTypeInfo<>(Tick.class)).uid("injected-failure").name("Injected failure"), 2);
+        assertThat(FAILED).as("the injected failure happened").isTrue();
+    }
+
+    /**
+     * Throws once, after a checkpoint has completed and part of the stream has passed, so the job restores
+     * from that checkpoint mid-stream. Slowed a little until then, so a checkpoint completes first.
+     */
+    static final class FailOnceAfterACheckpoint extends RichMapFunction<Tick, Tick> implements CheckpointListener {
+        private transient long seen;
+        private transient boolean checkpointed;
+
+        @Override
+        public Tick map(Tick tick) throws Exception {
+            if (!FAILED.get()) {
+                if (++seen % 50 == 0) {
+                    Thread.sleep(1);
+                }
+                if (checkpointed && seen > 3_000 && FAILED.compareAndSet(false, true)) {
+                    throw new IllegalStateException("injected failure");
+                }
+            }
+            return tick;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
+    }
+
+    private void runAndCompare(Path dir, String prefix, UnaryOperator<DataStream<Tick>> tap, int partitions)
+            throws Exception {
+        KAFKA.createTopics(partitions + 2, prefix + "ticks");
         KAFKA.createTopics(2, prefix + "bars", prefix + "indicators", prefix + "signals", prefix + "dead-letters");
         Path ticks = BarsCommandTest.writeTicks(dir.resolve("ticks.csv"),
                 BarsCommandTest.randomTicks(new Random(21), 30_000));
@@ -78,7 +127,7 @@ class LivePipelineTest {
         config.kafka.bootstrapServers = KAFKA.bootstrapServers();
         config.kafka.startingOffsets = "earliest";
         config.kafka.stopAtLatest = true;
-        config.kafka.transactionalIdPrefix = "e2e-" + System.nanoTime();
+        config.kafka.transactionalIdPrefix = prefix + System.nanoTime();
         config.topics.ticks = prefix + "ticks";
         config.topics.bars = prefix + "bars";
         config.topics.indicators = prefix + "indicators";
@@ -86,14 +135,15 @@ class LivePipelineTest {
         config.topics.deadLetters = prefix + "dead-letters";
         config.indicators = INDICATORS;
         config.rules = rules.toString();
-        config.checkpoints.interval = "1s";
+        config.checkpoints.interval = "300ms";
+        config.restart.delay = "500ms";
         config.checkpoints.dir = dir.resolve("checkpoints").toUri().toString();
         config.parallelism = 2;
         LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
         Configuration conf = job.flinkConfiguration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
-        job.build(env);
+        job.build(env, tap);
         env.execute(LiveAnalyticsJob.NAME);
 
         List<Bar> liveBars = read(prefix + "bars", Bar.class);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -137,6 +138,14 @@ public final class LiveAnalyticsJob {
 
     /** Adds the whole pipeline, from the ticks topic to the four output topics, to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
+        build(env, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #build(StreamExecutionEnvironment)}, with {@code afterValidation} applied to the valid
+     * ticks before they reach the bars: the seam where tests inject a failure.
+     */
+    public void build(StreamExecutionEnvironment env, UnaryOperator<DataStream<Tick>> afterValidation) {
         if (config.parallelism > 0) {
             env.setParallelism(config.parallelism);
         }
@@ -151,7 +160,8 @@ public final class LiveAnalyticsJob {
                 .process(new ValidateTicks(topics.ticks), new AvroTypeInfo<>(Tick.class))
                 .uid("validate-ticks")
                 .name("Validate ticks");
-        SingleOutputStreamOperator<Bar> bars = AnalyticsPipeline.bars(ticks, intervals, false, topics.ticks);
+        SingleOutputStreamOperator<Bar> bars =
+                AnalyticsPipeline.bars(afterValidation.apply(ticks), intervals, false, topics.ticks);
         SingleOutputStreamOperator<IndicatorValues> values = AnalyticsPipeline.indicators(bars, indicators, topics.bars);
         SingleOutputStreamOperator<Signal> signals = AnalyticsPipeline.signals(values, rules, indicatorColumns);
 

@@ -1,0 +1,83 @@
+package io.daytrade.it;
+
+import io.daytrade.jobs.kafka.TopicReader;
+import io.daytrade.jobs.live.LiveJobConfig;
+import io.daytrade.schemas.Tick;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Helpers for tests of the live job against the test broker. */
+final class LiveJobs {
+
+    private LiveJobs() {}
+
+    /** A configuration for topics named {@code prefix + name}, fast checkpoints, and quick restarts. */
+    static LiveJobConfig config(String bootstrap, String prefix, Path dir) {
+        LiveJobConfig config = new LiveJobConfig();
+        config.kafka.bootstrapServers = bootstrap;
+        config.kafka.startingOffsets = "earliest";
+        config.kafka.transactionalIdPrefix = prefix + System.nanoTime();
+        config.topics.ticks = prefix + "ticks";
+        config.topics.bars = prefix + "bars";
+        config.topics.indicators = prefix + "indicators";
+        config.topics.signals = prefix + "signals";
+        config.topics.deadLetters = prefix + "dead-letters";
+        config.checkpoints.interval = "500ms";
+        config.checkpoints.dir = dir.resolve("checkpoints-" + prefix).toUri().toString();
+        config.restart.delay = "500ms";
+        return config;
+    }
+
+    static <T> List<T> read(String bootstrap, String topic, Class<T> type) {
+        try (TopicReader reader = new TopicReader(bootstrap, new Properties(), topic, true)) {
+            return reader.readToEnd().stream().map(type::cast).toList();
+        }
+    }
+
+    /** Polls {@code topic} until its committed records satisfy {@code condition}; fails after {@code timeout}. */
+    static List<SpecificRecordBase> await(String bootstrap, String topic, Predicate<List<SpecificRecordBase>> condition,
+            Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<SpecificRecordBase> records = List.of();
+        while (System.nanoTime() < deadline) {
+            records = read(bootstrap, topic, SpecificRecordBase.class);
+            if (condition.test(records)) {
+                return records;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + " in " + topic
+                + "; it holds " + records.size() + " records: " + records.stream().limit(5).toList());
+    }
+
+    static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(properties);
+    }
+
+    static ProducerRecord<byte[], byte[]> tick(String topic, Integer partition, String symbol, long time, double price,
+            double size) throws java.io.IOException {
+        Tick tick = Tick.newBuilder().setSymbol(symbol).setEventTime(Instant.ofEpochMilli(time)).setPrice(price)
+                .setSize(size).build();
+        ByteBuffer encoded = tick.toByteBuffer();
+        byte[] value = new byte[encoded.remaining()];
+        encoded.get(value);
+        return new ProducerRecord<>(topic, partition, symbol.getBytes(StandardCharsets.UTF_8), value);
+    }
+}
