@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,6 +34,8 @@ class LiveDemoTest {
 
         String overview = awaitRunningJob(webUi, demo);
         assertThat(overview).contains("\"name\":\"daytrade live analytics\"").contains("\"state\":\"RUNNING\"");
+        assertThat(awaitMetrics(webUi, overview, List.of("ticksInPerSecond", "deadLetters_malformed", "barsOut",
+                "barLatencyMs", "eventTimeLagMs", "signalsOut"))).isTrue();
 
         Cli.Run run = demo.get(120, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -68,6 +72,37 @@ class LiveDemoTest {
         }
         throw new AssertionError("the web UI never showed a RUNNING job; last answer: " + last
                 + (demo.isDone() ? "; the demo ended: " + demo.get().out() + demo.get().err() : ""));
+    }
+
+    /** True once every metric name shows up among the job's vertex metrics in the REST API. */
+    private static boolean awaitMetrics(int port, String overview, List<String> names) throws Exception {
+        Matcher jid = Pattern.compile("\"jid\":\"([0-9a-f]+)\"").matcher(overview);
+        assertThat(jid.find()).isTrue();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port + "/jobs/" + jid.group(1);
+        String job = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher vertex = Pattern.compile("\"id\":\"([0-9a-f]{32})\"").matcher(job);
+        List<String> vertices = new ArrayList<>();
+        while (vertex.find()) {
+            vertices.add(vertex.group(1));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String all = "";
+        while (System.nanoTime() < deadline) {
+            StringBuilder metrics = new StringBuilder();
+            for (String id : vertices) {
+                metrics.append(http.send(HttpRequest.newBuilder(URI.create(base + "/vertices/" + id + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
+            all = metrics.toString();
+            String found = all;
+            // Histograms appear as name_mean, name_p99, ...: match the name, not the whole id.
+            if (names.stream().allMatch(name -> found.contains("." + name))) {
+                return true;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("metrics " + names + " not all found among: " + all);
     }
 
     private static int freePort() throws IOException {
