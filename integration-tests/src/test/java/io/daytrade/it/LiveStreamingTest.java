@@ -132,6 +132,58 @@ class LiveStreamingTest {
     }
 
     @Test
+    void produceLiveAndConsumeCommandsWorkTogether(@TempDir Path dir) throws Exception {
+        String prefix = "cli-";
+        KAFKA.createTopics(2, prefix + "ticks", prefix + "bars", prefix + "indicators", prefix + "signals",
+                prefix + "dead-letters");
+        Path ticks = java.nio.file.Files.writeString(dir.resolve("ticks.csv"), String.join("\n",
+                "ts,symbol,price,size",
+                "2024-05-01T09:00:01Z,AAA,10,1",
+                "2024-05-01T09:00:30Z,AAA,12,1",
+                "not,a,tick",
+                "2024-05-01T09:01:10Z,AAA,11,2",
+                "2024-05-01T09:02:10Z,AAA,13,2",
+                ""));
+        Path config = java.nio.file.Files.writeString(dir.resolve("job.yaml"), String.join("\n",
+                "kafka:",
+                "  bootstrap-servers: " + KAFKA.bootstrapServers(),
+                "  transactional-id-prefix: cli-" + System.nanoTime(),
+                "topics:",
+                "  ticks: cli-ticks",
+                "  bars: cli-bars",
+                "  indicators: cli-indicators",
+                "  signals: cli-signals",
+                "  dead-letters: cli-dead-letters",
+                "indicators: sma(2)",
+                "checkpoints:",
+                "  interval: 500ms",
+                "  dir: " + dir.resolve("cp").toUri(),
+                ""));
+
+        Cli.Run produce = Cli.run("produce", "--config", config.toString(), "--topic", "cli-ticks", "--from", ticks.toString());
+        assertThat(produce.exitCode()).isEqualTo(1);
+        assertThat(produce.out()).contains("sent 4 ticks to cli-ticks");
+        assertThat(produce.err()).contains(ticks + ":4: has 3 cells, the header has 4 (malformed)");
+
+        Cli.Run live = Cli.run("live", "--config", config.toString(), "--stop-at-latest", "--starting-offsets", "earliest",
+                "--parallelism", "2");
+        assertThat(live.exitCode()).as(live.err()).isZero();
+
+        Cli.Run consume = Cli.run("consume", "--config", config.toString(), "--topic", "cli-indicators",
+                "--from-beginning", "--max", "3");
+        assertThat(consume.exitCode()).as(consume.err()).isZero();
+        assertThat(consume.out().lines().toList()).containsExactly(
+                "symbol,interval,bar_time,close,values",
+                "AAA,1m,1714554000000,12.0,sma_2=",
+                "AAA,1m,1714554060000,11.0,sma_2=11.5",
+                "AAA,1m,1714554120000,13.0,sma_2=12.0");
+        Cli.Run json = Cli.run("consume", "--config", config.toString(), "--topic", "cli-bars", "--from-beginning",
+                "--max", "1", "--format", "json");
+        assertThat(json.out().strip()).startsWith("{\"type\":\"Bar\",\"symbol\":\"AAA\",\"interval\":\"1m\","
+                + "\"window_start\":1714554000000,");
+    }
+
+    @Test
     void aMissingTopicOrAnUnreachableBrokerIsOneClearLineBeforeTheJobStarts() {
         assertThatThrownBy(() -> KafkaPreflight.check(KAFKA.bootstrapServers(), new Properties(),
                 List.of("no-such-topic", "nor-this"), Duration.ofSeconds(10)))
