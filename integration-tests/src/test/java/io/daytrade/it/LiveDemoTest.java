@@ -35,7 +35,7 @@ class LiveDemoTest {
         String overview = awaitRunningJob(webUi, demo);
         assertThat(overview).contains("\"name\":\"daytrade live analytics\"").contains("\"state\":\"RUNNING\"");
         assertThat(awaitMetrics(webUi, overview, List.of("ticksInPerSecond", "deadLetters_malformed", "barsOut",
-                "barLatencyMs", "eventTimeLagMs", "signalsOut"))).isTrue();
+                "barLatencyMs", "tickToIndicatorsMs", "eventTimeLagMs", "signalsOut"))).isTrue();
 
         Cli.Run run = demo.get(120, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

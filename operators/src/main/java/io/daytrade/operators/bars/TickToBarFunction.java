@@ -152,7 +152,12 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
     private void emit(BarAccumulator bar, int intervalIndex, String symbol, Collector<Bar> out) {
         barsOut.inc();
         barLatency.update(Math.max(0, System.currentTimeMillis() - bar.lastArrival));
-        out.collect(bar.toBar(symbol, intervals.get(intervalIndex).label()));
+        Bar record = bar.toBar(symbol, intervals.get(intervalIndex).label());
+        if (!inputSortedByTime) {
+            // Streaming only: lets the indicator stage measure tick-to-indicator latency.
+            record.setLastTickArrival(bar.lastArrival);
+        }
+        out.collect(record);
     }
 
     private io.daytrade.schemas.DeadLetter late(Tick tick, long eventTime, long watermark) throws Exception {

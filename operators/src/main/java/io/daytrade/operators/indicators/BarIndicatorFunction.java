@@ -15,6 +15,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -36,6 +38,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     private transient ValueState<IndicatorSet> indicators;
     private transient ValueState<Long> lastBarTime;
     private transient Counter outOfOrderBars;
+    private transient Histogram tickToIndicators;
 
     /**
      * @param specs the indicators to compute, in output column order
@@ -56,6 +59,8 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
                 new ValueStateDescriptor<>("indicators", new IndicatorSetSerializer(specs)));
         lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Long.class));
         outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
+        tickToIndicators = getRuntimeContext().getMetricGroup()
+                .histogram("tickToIndicatorsMs", new DescriptiveStatisticsHistogram(1_000));
     }
 
     @Override
@@ -86,6 +91,9 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
                 .setClose(bar.getClose())
                 .setValues(values)
                 .build());
+        if (bar.getLastTickArrival() != null) {
+            tickToIndicators.update(Math.max(0, System.currentTimeMillis() - bar.getLastTickArrival()));
+        }
     }
 
     /** This key's indicators; after a restore with a changed list, moved over to the configured one. */

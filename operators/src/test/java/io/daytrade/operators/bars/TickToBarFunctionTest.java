@@ -185,6 +185,10 @@ class TickToBarFunctionTest {
             batch = bars(harness);
         }
 
+        // Streaming bars carry their last tick's wall-clock arrival (for the latency metric); nothing else differs.
+        assertThat(streaming).allSatisfy(bar -> assertThat(bar.getLastTickArrival()).isPositive());
+        assertThat(batch).allSatisfy(bar -> assertThat(bar.getLastTickArrival()).isNull());
+        streaming.forEach(bar -> bar.setLastTickArrival(null));
         assertThat(canonical(streaming)).isEqualTo(canonical(expected));
         assertThat(canonical(batch)).isEqualTo(canonical(expected));
         assertThat(expected).hasSizeGreaterThan(100);

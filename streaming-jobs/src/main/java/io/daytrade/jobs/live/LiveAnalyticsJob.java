@@ -168,13 +168,20 @@ public final class LiveAnalyticsJob {
         DataStream<DeadLetter> deadLetters = ticks.getSideOutput(DeadLetters.TAG)
                 .union(bars.getSideOutput(DeadLetters.TAG), values.getSideOutput(DeadLetters.TAG));
 
-        bars.sinkTo(sink(Bar.class, topics.bars, Bar::getSymbol, "bars")).uid("sink-bars").name("Kafka " + topics.bars);
+        bars.map(LiveAnalyticsJob::withoutArrivalTime, new AvroTypeInfo<>(Bar.class))
+                .uid("bars-for-topic").name("Bars for topic")
+                .sinkTo(sink(Bar.class, topics.bars, Bar::getSymbol, "bars")).uid("sink-bars").name("Kafka " + topics.bars);
         values.sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
                 .uid("sink-indicators").name("Kafka " + topics.indicators);
         signals.sinkTo(sink(Signal.class, topics.signals, Signal::getSymbol, "signals"))
                 .uid("sink-signals").name("Kafka " + topics.signals);
         deadLetters.sinkTo(sink(DeadLetter.class, topics.deadLetters, DeadLetter::getSource, "dead-letters"))
                 .uid("sink-dead-letters").name("Kafka " + topics.deadLetters);
+    }
+
+    /** The topic gets bars without the wall-clock arrival time, so that its content is deterministic. */
+    private static Bar withoutArrivalTime(Bar bar) {
+        return Bar.newBuilder(bar).setLastTickArrival(null).build();
     }
 
     /** Client properties for every Kafka client of the job: the pass-through ones plus what is given here. */
