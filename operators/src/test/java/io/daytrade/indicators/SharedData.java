@@ -13,13 +13,18 @@ public final class SharedData {
     private SharedData() {}
 
     public static Path realData() {
+        return shared("data/real");
+    }
+
+    /** A folder of the shared area, e.g. {@code k8s-crds}. */
+    public static Path shared(String folder) {
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve("real");
+            Path candidate = dir.resolveSibling("shared").resolve(folder);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("../shared/data/real not found above " + Paths.get("").toAbsolutePath());
+        throw new IllegalStateException("../shared/" + folder + " not found above " + Paths.get("").toAbsolutePath());
     }
 
     public static Path real(String file) {

@@ -42,7 +42,8 @@ public final class ConfigLoader {
         return load(file, System::getenv);
     }
 
-    static LiveJobConfig load(Path file, Function<String, String> environment) {
+    /** As {@link #load(Path)}, resolving ${env:NAME} references with {@code environment}. */
+    public static LiveJobConfig load(Path file, Function<String, String> environment) {
         if (file == null) {
             return new LiveJobConfig();
         }
