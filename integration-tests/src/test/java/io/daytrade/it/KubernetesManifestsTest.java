@@ -68,6 +68,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theOnDemandSnapshotsValidateToo() throws Exception {
+        try (Stream<Path> files = Files.list(K8S.resolve("snapshots"))) {
+            List<Path> snapshots = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+            assertThat(snapshots).isNotEmpty();
+            for (Path file : snapshots) {
+                JsonNode snapshot = YAML.readTree(file.toFile());
+                assertThat(snapshot.path("kind").asText()).isEqualTo("FlinkStateSnapshot");
+                assertThat(problems(snapshot)).as(file.toString()).isEmpty();
+                JsonNode reference = snapshot.path("spec").path("jobReference");
+                assertThat(ofKind(render("base"), reference.path("kind").asText()))
+                        .extracting(KubernetesManifestsTest::name).contains(reference.path("name").asText());
+            }
+        }
+    }
+
+    @Test
     void aBrokenManifestFails() throws Exception {
         JsonNode live = find(render("base"), "FlinkDeployment", "daytrade-live");
 
