@@ -1,0 +1,126 @@
+package io.daytrade.backtest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics of one backtest, with the definitions the README states:
+ * <ul>
+ *   <li>per-bar return r[t] = equity[t] / equity[t-1] - 1 over all bars, equity[-1] being the capital;</li>
+ *   <li>sharpe = mean(r) / sample-stddev(r) * sqrt(periods per year), risk-free rate 0;
+ *       sortino = mean(r) / sqrt(mean(min(r, 0)^2)) * sqrt(periods per year);</li>
+ *   <li>volatility = sample-stddev(r) * sqrt(periods per year); cagr = (final / capital)^(periods per
+ *       year / bars) - 1; calmar = cagr / max_drawdown;</li>
+ *   <li>max_drawdown = the largest fall from a running peak of the close-marked equity, as a positive
+ *       fraction of that peak; max_drawdown_duration = the most bars spent below a running peak;</li>
+ *   <li>win_rate = winning trades / trades; profit_factor = gross profit / gross loss; expectancy =
+ *       mean profit per trade; exposure = fraction of bars ending in a position; turnover = traded
+ *       notional / capital; trades = closed round trips; fees_paid = all fees.</li>
+ * </ul>
+ * A ratio with a zero denominator is NaN (written as null in JSON), never a made-up number.
+ */
+public record PerformanceMetrics(double totalReturn, double cagr, double volatility, double sharpe, double sortino,
+        double calmar, double maxDrawdown, long maxDrawdownDuration, double winRate, double profitFactor,
+        double expectancy, double exposure, long trades, double turnover, double feesPaid) {
+
+    public static PerformanceMetrics of(PositionSimulator account) {
+        ExecutionSettings settings = account.settings();
+        List<Double> equity = account.equity();
+        int n = equity.size();
+        double capital = settings.capital();
+        double[] returns = new double[n];
+        double previous = capital;
+        for (int t = 0; t < n; t++) {
+            returns[t] = equity.get(t) / previous - 1;
+            previous = equity.get(t);
+        }
+        double mean = 0;
+        for (double r : returns) {
+            mean += r;
+        }
+        mean = n == 0 ? Double.NaN : mean / n;
+        double squares = 0;
+        double downside = 0;
+        for (double r : returns) {
+            squares += (r - mean) * (r - mean);
+            downside += Math.min(r, 0) * Math.min(r, 0);
+        }
+        double stdev = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
+        double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
+        double annualise = Math.sqrt(settings.periodsPerYear());
+
+        double peak = capital;
+        double maxDrawdown = 0;
+        long underwater = 0;
+        long longestUnderwater = 0;
+        for (double value : equity) {
+            if (value >= peak) {
+                peak = value;
+                underwater = 0;
+            } else {
+                underwater++;
+                longestUnderwater = Math.max(longestUnderwater, underwater);
+                maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
+            }
+        }
+
+        double finalEquity = n == 0 ? capital : equity.get(n - 1);
+        double totalReturn = finalEquity / capital - 1;
+        double cagr = n == 0 ? Double.NaN : Math.pow(finalEquity / capital, settings.periodsPerYear() / n) - 1;
+
+        List<Trade> trades = account.trades();
+        double grossProfit = 0;
+        double grossLoss = 0;
+        long wins = 0;
+        for (Trade trade : trades) {
+            if (trade.pnl() > 0) {
+                grossProfit += trade.pnl();
+                wins++;
+            } else {
+                grossLoss -= trade.pnl();
+            }
+        }
+        return new PerformanceMetrics(
+                totalReturn,
+                cagr,
+                stdev * annualise,
+                ratio(mean, stdev) * annualise,
+                ratio(mean, downsideDeviation) * annualise,
+                ratio(cagr, maxDrawdown),
+                maxDrawdown,
+                longestUnderwater,
+                trades.isEmpty() ? Double.NaN : (double) wins / trades.size(),
+                ratio(grossProfit, grossLoss),
+                trades.isEmpty() ? Double.NaN : (grossProfit - grossLoss) / trades.size(),
+                account.exposure(),
+                trades.size(),
+                account.tradedNotional() / capital,
+                account.feesPaid());
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return denominator == 0 || Double.isNaN(denominator) ? Double.NaN : numerator / denominator;
+    }
+
+    /** The metrics under the names report.json uses, in a fixed order. */
+    public Map<String, Number> asMap() {
+        Map<String, Number> map = new LinkedHashMap<>();
+        map.put("total_return", totalReturn);
+        map.put("cagr", cagr);
+        map.put("volatility", volatility);
+        map.put("sharpe", sharpe);
+        map.put("sortino", sortino);
+        map.put("calmar", calmar);
+        map.put("max_drawdown", maxDrawdown);
+        map.put("max_drawdown_duration", maxDrawdownDuration);
+        map.put("win_rate", winRate);
+        map.put("profit_factor", profitFactor);
+        map.put("expectancy", expectancy);
+        map.put("exposure", exposure);
+        map.put("trades", trades);
+        map.put("turnover", turnover);
+        map.put("fees_paid", feesPaid);
+        return map;
+    }
+}

@@ -1,0 +1,163 @@
+package io.daytrade.backtest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One symbol's account, bar by bar. Per bar: {@link #onBar} fills the order decided at the previous
+ * close at this bar's open (moved against the trader by the slippage), then checks the stop-loss and
+ * take-profit against this bar's high and low, then marks the equity to the close; after it,
+ * {@link #decide} records what the signals at this close ask for, to be filled at the next open.
+ * Nothing can use a price the strategy could not have seen.
+ */
+public final class PositionSimulator {
+
+    /** What the strategy wants to hold: +1 long, 0 flat, -1 short. */
+    public static final int LONG = 1;
+    public static final int FLAT = 0;
+    public static final int SHORT = -1;
+
+    private final ExecutionSettings settings;
+    private double cash;
+    private double quantity; // signed: negative when short
+    private double entryPrice;
+    private long entryTime;
+    private double entryFees;
+    private Integer pending;
+    private long bars;
+    private long barsInMarket;
+    private double lastClose;
+    private long lastTime;
+    private double feesPaid;
+    private double tradedNotional;
+    private final List<Double> equity = new ArrayList<>();
+    private final List<Long> times = new ArrayList<>();
+    private final List<Trade> trades = new ArrayList<>();
+
+    public PositionSimulator(ExecutionSettings settings) {
+        this.settings = settings;
+        this.cash = settings.capital();
+    }
+
+    public void onBar(long time, double open, double high, double low, double close) {
+        if (pending != null) {
+            int target = pending;
+            pending = null;
+            if (direction() != target && direction() != FLAT) {
+                exit(time, open, "signal");
+            }
+            if (target != FLAT && direction() == FLAT) {
+                enter(time, target, open);
+            }
+        }
+        if (direction() != FLAT) {
+            checkStops(time, open, high, low);
+        }
+        bars++;
+        if (direction() != FLAT) {
+            barsInMarket++;
+        }
+        lastClose = close;
+        lastTime = time;
+        equity.add(cash + quantity * close);
+        times.add(time);
+    }
+
+    /** The signals at this bar's close ask for {@code target} (LONG, FLAT or SHORT). */
+    public void decide(int target) {
+        int wanted = target == SHORT && !settings.allowShort() ? FLAT : target;
+        pending = wanted == direction() ? null : wanted;
+    }
+
+    /** Closes any open position at the last close (slippage and fee applied), counted as a trade. */
+    public void finish() {
+        pending = null;
+        if (direction() != FLAT) {
+            exit(lastTime, lastClose, "end");
+            equity.set(equity.size() - 1, cash);
+        }
+    }
+
+    private void checkStops(long time, double open, double high, double low) {
+        int direction = direction();
+        double stop = Double.isNaN(settings.stopLossPct()) ? Double.NaN
+                : entryPrice * (1 - direction * settings.stopLossPct());
+        double target = Double.isNaN(settings.takeProfitPct()) ? Double.NaN
+                : entryPrice * (1 + direction * settings.takeProfitPct());
+        // If both are touched in one bar the stop is assumed first; a gap through a level fills at the open.
+        if (!Double.isNaN(stop) && (direction == LONG ? low <= stop : high >= stop)) {
+            double price = direction == LONG ? Math.min(open, stop) : Math.max(open, stop);
+            exit(time, price, "stop_loss");
+        } else if (!Double.isNaN(target) && (direction == LONG ? high >= target : low <= target)) {
+            double price = direction == LONG ? Math.max(open, target) : Math.min(open, target);
+            exit(time, price, "take_profit");
+        }
+    }
+
+    private void enter(long time, int direction, double price) {
+        double fill = price * (1 + direction * settings.slippageRate());
+        double size;
+        if (!Double.isNaN(settings.quantity())) {
+            size = settings.quantity();
+        } else {
+            double equityNow = cash; // flat here: equity is cash
+            size = equityNow * settings.fraction() / (fill * (1 + settings.feeRate()));
+        }
+        double fee = size * fill * settings.feeRate();
+        cash -= direction * size * fill + fee;
+        quantity = direction * size;
+        entryPrice = fill;
+        entryTime = time;
+        entryFees = fee;
+        feesPaid += fee;
+        tradedNotional += size * fill;
+    }
+
+    private void exit(long time, double price, String reason) {
+        int direction = direction();
+        double size = Math.abs(quantity);
+        double fill = price * (1 - direction * settings.slippageRate());
+        double fee = size * fill * settings.feeRate();
+        cash += direction * size * fill - fee;
+        double pnl = direction * size * (fill - entryPrice) - entryFees - fee;
+        trades.add(new Trade(entryTime, time, direction, size, entryPrice, fill, pnl, entryFees + fee, reason));
+        feesPaid += fee;
+        tradedNotional += size * fill;
+        quantity = 0;
+        entryFees = 0;
+    }
+
+    public int direction() {
+        return quantity > 0 ? LONG : quantity < 0 ? SHORT : FLAT;
+    }
+
+    /** Equity marked to each bar's close (the last one after the closing trade, once finished). */
+    public List<Double> equity() {
+        return equity;
+    }
+
+    public List<Long> times() {
+        return times;
+    }
+
+    public List<Trade> trades() {
+        return trades;
+    }
+
+    public double feesPaid() {
+        return feesPaid;
+    }
+
+    public double tradedNotional() {
+        return tradedNotional;
+    }
+
+    /** Fraction of bars that ended with an open position. */
+    public double exposure() {
+        return bars == 0 ? 0 : (double) barsInMarket / bars;
+    }
+
+    public ExecutionSettings settings() {
+        return settings;
+    }
+}
