@@ -1,7 +1,6 @@
 package io.daytrade.backtest;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,15 +24,24 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         double expectancy, double exposure, long trades, double turnover, double feesPaid) {
 
     public static PerformanceMetrics of(PositionSimulator account) {
-        ExecutionSettings settings = account.settings();
-        List<Double> equity = account.equity();
-        int n = equity.size();
-        double capital = settings.capital();
+        return of(account.settings().capital(), account.settings().periodsPerYear(),
+                account.equity().stream().mapToDouble(Double::doubleValue).toArray(),
+                account.trades().stream().mapToDouble(Trade::pnl).toArray(),
+                account.exposure(), account.tradedNotional(), account.feesPaid());
+    }
+
+    /**
+     * From an equity curve marked to each close and the trades' profits: for one symbol, or for several
+     * added up (then {@code capital} is their total).
+     */
+    public static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, double[] tradePnl,
+            double exposure, double tradedNotional, double feesPaid) {
+        int n = equity.length;
         double[] returns = new double[n];
         double previous = capital;
         for (int t = 0; t < n; t++) {
-            returns[t] = equity.get(t) / previous - 1;
-            previous = equity.get(t);
+            returns[t] = equity[t] / previous - 1;
+            previous = equity[t];
         }
         double mean = 0;
         for (double r : returns) {
@@ -48,7 +56,7 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         }
         double stdev = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
         double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
-        double annualise = Math.sqrt(settings.periodsPerYear());
+        double annualise = Math.sqrt(periodsPerYear);
 
         double peak = capital;
         double maxDrawdown = 0;
@@ -65,22 +73,22 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
             }
         }
 
-        double finalEquity = n == 0 ? capital : equity.get(n - 1);
+        double finalEquity = n == 0 ? capital : equity[n - 1];
         double totalReturn = finalEquity / capital - 1;
-        double cagr = n == 0 ? Double.NaN : Math.pow(finalEquity / capital, settings.periodsPerYear() / n) - 1;
+        double cagr = n == 0 ? Double.NaN : Math.pow(finalEquity / capital, periodsPerYear / n) - 1;
 
-        List<Trade> trades = account.trades();
         double grossProfit = 0;
         double grossLoss = 0;
         long wins = 0;
-        for (Trade trade : trades) {
-            if (trade.pnl() > 0) {
-                grossProfit += trade.pnl();
+        for (double pnl : tradePnl) {
+            if (pnl > 0) {
+                grossProfit += pnl;
                 wins++;
             } else {
-                grossLoss -= trade.pnl();
+                grossLoss -= pnl;
             }
         }
+        int trades = tradePnl.length;
         return new PerformanceMetrics(
                 totalReturn,
                 cagr,
@@ -90,13 +98,13 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
                 ratio(cagr, maxDrawdown),
                 maxDrawdown,
                 longestUnderwater,
-                trades.isEmpty() ? Double.NaN : (double) wins / trades.size(),
+                trades == 0 ? Double.NaN : (double) wins / trades,
                 ratio(grossProfit, grossLoss),
-                trades.isEmpty() ? Double.NaN : (grossProfit - grossLoss) / trades.size(),
-                account.exposure(),
-                trades.size(),
-                account.tradedNotional() / capital,
-                account.feesPaid());
+                trades == 0 ? Double.NaN : (grossProfit - grossLoss) / trades,
+                exposure,
+                trades,
+                tradedNotional / capital,
+                feesPaid);
     }
 
     private static double ratio(double numerator, double denominator) {

@@ -4,10 +4,7 @@ import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.jobs.csv.CsvLayout;
 import io.daytrade.jobs.csv.CsvOutput;
-import io.daytrade.operators.bars.BarInterval;
-import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
 
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import picocli.CommandLine.ArgGroup;
@@ -37,17 +33,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--bars", required = true, paramLabel = "BARS.csv",
-                description = "Bar file: ts,symbol,open,high,low,close,volume (extra columns ignored).")
-        Path bars;
-
-        @Option(names = "--ticks", required = true, paramLabel = "TICKS.csv",
-                description = "Tick file to aggregate first (needs --interval).")
-        Path ticks;
-    }
+    BarInput input;
 
     @Option(names = "--interval", paramLabel = "1m[,5m,...]", description = "Bar intervals, with --ticks.")
     String interval;
@@ -70,40 +56,15 @@ final class IndicatorsCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BoundedJob job = new BoundedJob(parallelism);
 
-        DataStream<Bar> bars;
-        List<String> intervalOrder;
-        boolean withInterval;
-        String source;
-        if (input.ticks != null) {
-            if (interval == null) {
-                throw new UserError("--ticks needs --interval, e.g. --interval 1m");
-            }
-            CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(input.ticks, "--ticks"));
-            List<BarInterval> intervals = Inputs.intervals(interval);
-            SingleOutputStreamOperator<Bar> built =
-                    AnalyticsPipeline.bars(job.ticks(input.ticks, layout), intervals, true, input.ticks.toString());
-            job.collectDeadLetters(built);
-            bars = built;
-            intervalOrder = intervals.stream().map(BarInterval::label).toList();
-            withInterval = intervals.size() > 1;
-            source = input.ticks.toString();
-        } else {
-            if (interval != null) {
-                throw new UserError("--interval goes with --ticks; bars from --bars keep their own interval");
-            }
-            CsvLayout layout = CsvLayout.forBars(Inputs.existingFile(input.bars, "--bars"));
-            bars = job.bars(input.bars, layout);
-            intervalOrder = List.of();
-            withInterval = layout.has("interval");
-            source = input.bars.toString();
-        }
-        SingleOutputStreamOperator<IndicatorValues> values = AnalyticsPipeline.indicators(bars, specs, source);
+        BarInput.Loaded bars = input.load(job, interval);
+        SingleOutputStreamOperator<IndicatorValues> values =
+                AnalyticsPipeline.indicators(bars.bars(), specs, bars.source());
         job.collectDeadLetters(values);
         BoundedJob.Result<IndicatorValues> result =
                 job.run(values, new AvroTypeInfo<>(IndicatorValues.class), "daytrade indicators");
 
-        CsvOutput.writeIndicators(out, result.records(), new IndicatorSet(specs).columns(), intervalOrder,
-                withInterval);
+        CsvOutput.writeIndicators(out, result.records(), new IndicatorSet(specs).columns(), bars.intervalOrder(),
+                bars.withInterval());
         return Summary.report(spec, result, out, "row", started);
     }
 }

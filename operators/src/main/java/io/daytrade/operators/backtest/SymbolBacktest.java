@@ -1,0 +1,20 @@
+package io.daytrade.operators.backtest;
+
+/**
+ * One symbol's backtest: its close-marked equity curve, its trades and its totals, for the report.
+ * A Flink POJO (primitive arrays and strings only).
+ */
+public class SymbolBacktest {
+
+    public String symbol;
+    public long[] times;
+    public double[] equity;
+    public double[] tradePnl;
+    /** trades.csv rows without the header, in trade order. */
+    public String[] tradeRows;
+    public double exposure;
+    public double tradedNotional;
+    public double feesPaid;
+
+    public SymbolBacktest() {}
+}
