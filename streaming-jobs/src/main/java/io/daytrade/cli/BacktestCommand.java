@@ -6,6 +6,7 @@ import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
+import io.daytrade.jobs.backtest.BacktestHtml;
 import io.daytrade.jobs.backtest.BacktestReport;
 import io.daytrade.jobs.live.RuleFile;
 import io.daytrade.operators.backtest.BacktestEvent;
@@ -144,6 +145,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
 
         Map<String, Object> report = BacktestReport.write(out, chosen.name(), settings, result.records());
+        BacktestHtml.write(out.resolve("report.html"), report, result.records());
         printSummary(report, started);
         if (!result.deadLetters().isEmpty()) {
             DeadLetterReport.print(result.deadLetters(), spec.commandLine().getErr());
@@ -245,7 +247,7 @@ final class BacktestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: total return %s, sharpe %s, max drawdown %s, %s trades%n", report.get("strategy"),
                 percent(headline.get("total_return")), number(headline.get("sharpe")),
                 percent(headline.get("max_drawdown")), headline.get("trades"));
-        out.printf(Locale.ROOT, "wrote report.json, trades.csv and equity.csv to %s in %.1f s%n", out(),
+        out.printf(Locale.ROOT, "wrote report.json, report.html, trades.csv and equity.csv to %s in %.1f s%n", out(),
                 (System.nanoTime() - started) / 1e9);
         out.flush();
     }

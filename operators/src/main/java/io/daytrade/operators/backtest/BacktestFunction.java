@@ -52,8 +52,10 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
         ordered.sort(Comparator.comparingLong(BacktestEvent::time)
                 .thenComparingInt(e -> e.bar != null ? -1 : ruleOrder.indexOf(e.signal.getStrategyId())));
         PositionSimulator account = new PositionSimulator(settings);
+        List<Double> closes = new ArrayList<>();
         for (BacktestEvent event : ordered) {
             if (event.bar != null) {
+                closes.add(event.bar.getClose());
                 account.onBar(event.time(), event.bar.getOpen(), event.bar.getHigh(), event.bar.getLow(),
                         event.bar.getClose());
             } else {
@@ -61,7 +63,9 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
             }
         }
         account.finish();
-        out.collect(result(ctx.getCurrentKey(), account));
+        SymbolBacktest result = result(ctx.getCurrentKey(), account);
+        result.closes = closes.stream().mapToDouble(Double::doubleValue).toArray();
+        out.collect(result);
     }
 
     private static int target(Side side) {

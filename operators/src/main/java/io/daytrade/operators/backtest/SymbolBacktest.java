@@ -9,6 +9,8 @@ public class SymbolBacktest {
     public String symbol;
     public long[] times;
     public double[] equity;
+    /** The bars' closes, at {@code times}: the price line of the report. */
+    public double[] closes;
     public double[] tradePnl;
     /** trades.csv rows without the header, in trade order. */
     public String[] tradeRows;
