@@ -118,6 +118,13 @@ class BacktestCommandTest {
     }
 
     @Test
+    void anEmptyInputIsAClearError(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "ts,symbol,open,high,low,close,volume\n");
+        expect(Cli.run("backtest", "--bars", empty.toString(), "--strategy", "sma_cross", "--out",
+                dir.resolve("out").toString()), "no bars to backtest in " + empty);
+    }
+
+    @Test
     void badStrategiesAndOptionsAreOneLineErrors(@TempDir Path dir) {
         String bars = SharedData.real("AAPL-daily.csv").toString();
         String out = dir.toString();

@@ -170,6 +170,17 @@ class LivePipelineTest {
         List<String> boundedSignals = boundedSignals(ticks, job);
         assertThat(boundedSignals).hasSizeGreaterThan(10);
         assertThat(liveSignals.stream().map(Signal::toString).sorted().toList()).containsExactlyElementsOf(boundedSignals);
+
+        // Live/backtest parity: the backtest over the same tick file decides on exactly these signals.
+        Path backtest = dir.resolve("backtest");
+        Cli.Run run = Cli.run("backtest", "--ticks", ticks.toString(), "--interval", "1m", "--strategy", rules.toString(),
+                "--indicators", INDICATORS, "--out", backtest.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> backtestSignals = Files.readAllLines(backtest.resolve("signals.csv"));
+        assertThat(backtestSignals.get(0)).isEqualTo("ts,symbol,strategy_id,side");
+        assertThat(backtestSignals.subList(1, backtestSignals.size())).containsExactlyInAnyOrderElementsOf(
+                liveSignals.stream().map(s -> s.getBarTime().toEpochMilli() + "," + s.getSymbol() + ","
+                        + s.getStrategyId() + "," + s.getSide()).toList());
     }
 
     /** The same stages in a bounded job over the file: ticks → bars → indicators → signals. */

@@ -49,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " rsi_reversion(n=14,low=30,high=70)",
                 "bbands_breakout(n=20,k=2) macd_cross(fast=12,slow=26,signal=9), or a rule file (with --indicators).",
                 "A signal at a bar's close fills at the next bar's open, moved against the trader by the slippage;",
-                "fees are charged on the filled notional. Writes report.json, trades.csv and equity.csv to --out."})
+                "fees are charged on the filled notional. Writes report.json, report.html, trades.csv, signals.csv",
+                "and equity.csv to --out."})
 final class BacktestCommand implements Callable<Integer> {
 
     private static final double YEAR_MILLIS = 365 * 86_400_000.0;
@@ -247,7 +248,7 @@ final class BacktestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: total return %s, sharpe %s, max drawdown %s, %s trades%n", report.get("strategy"),
                 percent(headline.get("total_return")), number(headline.get("sharpe")),
                 percent(headline.get("max_drawdown")), headline.get("trades"));
-        out.printf(Locale.ROOT, "wrote report.json, report.html, trades.csv and equity.csv to %s in %.1f s%n", out(),
+        out.printf(Locale.ROOT, "wrote report.json, report.html, trades.csv, signals.csv and equity.csv to %s in %.1f s%n", out(),
                 (System.nanoTime() - started) / 1e9);
         out.flush();
     }

@@ -53,18 +53,22 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
                 .thenComparingInt(e -> e.bar != null ? -1 : ruleOrder.indexOf(e.signal.getStrategyId())));
         PositionSimulator account = new PositionSimulator(settings);
         List<Double> closes = new ArrayList<>();
+        List<String> signals = new ArrayList<>();
         for (BacktestEvent event : ordered) {
             if (event.bar != null) {
                 closes.add(event.bar.getClose());
                 account.onBar(event.time(), event.bar.getOpen(), event.bar.getHigh(), event.bar.getLow(),
                         event.bar.getClose());
             } else {
+                signals.add(event.time() + "," + event.signal.getSymbol() + "," + event.signal.getStrategyId() + ","
+                        + event.signal.getSide());
                 account.decide(target(event.signal.getSide()));
             }
         }
         account.finish();
         SymbolBacktest result = result(ctx.getCurrentKey(), account);
         result.closes = closes.stream().mapToDouble(Double::doubleValue).toArray();
+        result.signalRows = signals.toArray(String[]::new);
         out.collect(result);
     }
 

@@ -14,6 +14,8 @@ public class SymbolBacktest {
     public double[] tradePnl;
     /** trades.csv rows without the header, in trade order. */
     public String[] tradeRows;
+    /** signals.csv rows without the header ({@code ts,symbol,strategy_id,side}), in time order. */
+    public String[] signalRows;
     public double exposure;
     public double tradedNotional;
     public double feesPaid;

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Writes a backtest's {@code report.json}, {@code trades.csv} and {@code equity.csv}. With one symbol
+ * Writes a backtest's {@code report.json}, {@code trades.csv}, {@code signals.csv} and {@code equity.csv}. With one symbol
  * the metrics are top-level keys of the report; with several, each symbol's are under {@code symbols}
  * and {@code aggregate} holds those of the symbols' equity curves added up (each symbol being an
  * independent backtest with its own capital; a symbol counts at its capital before its first bar).
@@ -61,6 +61,14 @@ public final class BacktestReport {
             for (SymbolBacktest result : sorted) {
                 for (String row : result.tradeRows) {
                     trades.write(row + "\n");
+                }
+            }
+        }
+        try (BufferedWriter signals = Files.newBufferedWriter(dir.resolve("signals.csv"), StandardCharsets.UTF_8)) {
+            signals.write("ts,symbol,strategy_id,side\n");
+            for (SymbolBacktest result : sorted) {
+                for (String row : result.signalRows) {
+                    signals.write(row + "\n");
                 }
             }
         }
