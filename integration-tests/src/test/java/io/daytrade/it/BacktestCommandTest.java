@@ -105,6 +105,28 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aPortfolioSharesOneCapitalAcrossSymbols(@TempDir Path dir) throws IOException {
+        Path input = IndicatorsCommandTest.interleave(dir.resolve("bars.csv"),
+                List.of(SharedData.real("sectors-daily.csv")), List.of("XLE", "XLK", "XLF"));
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("backtest", "--bars", input.toString(), "--strategy", "sma_cross(fast=10,slow=30)",
+                "--portfolio", "--position", "fraction=0.3", "--fee-bps", "2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("portfolio").asBoolean()).isTrue();
+        assertThat(report.path("symbol").asText()).isEqualTo("portfolio");
+        List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(trades.size() - 1).isEqualTo(report.path("trades").asInt()).isGreaterThan(3);
+        assertThat(trades.subList(1, trades.size())).extracting(t -> t.split(",")[0]).contains("XLE", "XLK", "XLF");
+        List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
+        assertThat(equity).hasSize(633); // one mark per trading day, not one per symbol and day
+        double last = Double.parseDouble(equity.get(632).split(",")[2]);
+        assertThat(report.path("total_return").asDouble()).isCloseTo(last / 100_000 - 1, within(1e-9));
+        double pnl = trades.subList(1, trades.size()).stream().mapToDouble(t -> Double.parseDouble(t.split(",")[7])).sum();
+        assertThat(last - 100_000).as("all trades closed: equity change = sum of trade profits").isCloseTo(pnl, within(1e-6));
+    }
+
+    @Test
     void aRuleFileStrategyRunsWithItsIndicators(@TempDir Path dir) throws IOException {
         Path rules = Paths.get("..", "streaming-jobs", "conf", "rules.yaml");
         Cli.Run run = Cli.run("backtest", "--bars", SharedData.real("BTC-USD-4h.csv").toString(), "--strategy",

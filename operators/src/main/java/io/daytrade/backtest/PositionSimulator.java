@@ -18,7 +18,7 @@ public final class PositionSimulator {
     public static final int SHORT = -1;
 
     private final ExecutionSettings settings;
-    private double cash;
+    private final Ledger ledger;
     private double quantity; // signed: negative when short
     private double entryPrice;
     private long entryTime;
@@ -35,11 +35,23 @@ public final class PositionSimulator {
     private final List<Trade> trades = new ArrayList<>();
 
     public PositionSimulator(ExecutionSettings settings) {
+        this(settings, new Ledger(settings.capital()));
+    }
+
+    /** A position drawing on a shared ledger (a portfolio); its own equity curve is then not meaningful. */
+    PositionSimulator(ExecutionSettings settings, Ledger ledger) {
         this.settings = settings;
-        this.cash = settings.capital();
+        this.ledger = ledger;
+        ledger.register(this);
     }
 
     public void onBar(long time, double open, double high, double low, double close) {
+        atOpen(time, open);
+        duringAndAtClose(time, open, high, low, close);
+    }
+
+    /** The first half of a bar: the order decided at the previous close fills at this open. */
+    void atOpen(long time, double open) {
         if (pending != null) {
             int target = pending;
             pending = null;
@@ -50,6 +62,10 @@ public final class PositionSimulator {
                 enter(time, target, open);
             }
         }
+    }
+
+    /** The second half: stops against the bar's range, then the equity marked to its close. */
+    void duringAndAtClose(long time, double open, double high, double low, double close) {
         if (direction() != FLAT) {
             checkStops(time, open, high, low);
         }
@@ -59,7 +75,7 @@ public final class PositionSimulator {
         }
         lastClose = close;
         lastTime = time;
-        equity.add(cash + quantity * close);
+        equity.add(ledger.cash + quantity * close);
         times.add(time);
     }
 
@@ -74,7 +90,7 @@ public final class PositionSimulator {
         pending = null;
         if (direction() != FLAT) {
             exit(lastTime, lastClose, "end");
-            equity.set(equity.size() - 1, cash);
+            equity.set(equity.size() - 1, ledger.cash);
         }
     }
 
@@ -100,11 +116,18 @@ public final class PositionSimulator {
         if (!Double.isNaN(settings.quantity())) {
             size = settings.quantity();
         } else {
-            double equityNow = cash; // flat here: equity is cash
-            size = equityNow * settings.fraction() / (fill * (1 + settings.feeRate()));
+            // A fraction of the account's equity; a long is also limited to the cash there is.
+            double budget = ledger.equity() * settings.fraction();
+            if (direction == LONG) {
+                budget = Math.min(budget, ledger.cash);
+            }
+            size = budget / (fill * (1 + settings.feeRate()));
+        }
+        if (!(size > 0)) {
+            return;
         }
         double fee = size * fill * settings.feeRate();
-        cash -= direction * size * fill + fee;
+        ledger.cash -= direction * size * fill + fee;
         quantity = direction * size;
         entryPrice = fill;
         entryTime = time;
@@ -118,13 +141,18 @@ public final class PositionSimulator {
         double size = Math.abs(quantity);
         double fill = price * (1 - direction * settings.slippageRate());
         double fee = size * fill * settings.feeRate();
-        cash += direction * size * fill - fee;
+        ledger.cash += direction * size * fill - fee;
         double pnl = direction * size * (fill - entryPrice) - entryFees - fee;
         trades.add(new Trade(entryTime, time, direction, size, entryPrice, fill, pnl, entryFees + fee, reason));
         feesPaid += fee;
         tradedNotional += size * fill;
         quantity = 0;
         entryFees = 0;
+    }
+
+    /** The position marked to the last close (negative when short); 0 when flat. */
+    double marketValue() {
+        return quantity * lastClose;
     }
 
     public int direction() {

@@ -89,6 +89,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--allow-short", description = "A sell signal opens a short (default: long only).")
     boolean allowShort;
 
+    @Option(names = "--portfolio", description = "All symbols share one capital (default: independent backtests).")
+    boolean portfolio;
+
     @Option(names = "--stop-loss-pct", paramLabel = "F", description = "e.g. 0.05: close 5% against the entry.")
     Double stopLossPct;
 
@@ -133,8 +136,8 @@ final class BacktestCommand implements Callable<Integer> {
                 .union(signals.map(BacktestEvent::of, eventType).name("Signals to simulator"));
         List<String> ruleOrder = chosen.rules().stream().map(RuleDefinition::id).toList();
         SingleOutputStreamOperator<SymbolBacktest> results = events
-                .keyBy(BacktestEvent::symbol, Types.STRING)
-                .process(new BacktestFunction(settings, ruleOrder), TypeInformation.of(SymbolBacktest.class))
+                .keyBy(portfolio ? event -> BacktestFunction.PORTFOLIO : BacktestEvent::symbol, Types.STRING)
+                .process(new BacktestFunction(settings, ruleOrder, portfolio), TypeInformation.of(SymbolBacktest.class))
                 .uid("backtest-simulator").name("Execution simulator");
         BoundedJob.Result<SymbolBacktest> result =
                 job.run(results, TypeInformation.of(SymbolBacktest.class), "daytrade backtest");

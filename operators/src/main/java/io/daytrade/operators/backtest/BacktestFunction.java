@@ -1,6 +1,8 @@
 package io.daytrade.operators.backtest;
 
 import io.daytrade.backtest.ExecutionSettings;
+import io.daytrade.backtest.PerformanceMetrics;
+import io.daytrade.backtest.PortfolioSimulator;
 import io.daytrade.backtest.PositionSimulator;
 import io.daytrade.backtest.Trade;
 import io.daytrade.schemas.Side;
@@ -16,21 +18,28 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by symbol: gathers a symbol's bars and signals and, at the end of the input, runs the execution
- * simulator over them in time order (at equal times the bar first, then its signals in rule order, the
- * last one winning), so the result does not depend on how a runtime ordered ties.
+ * Keyed by symbol (or, for a portfolio, one key for all symbols): gathers the bars and signals and, at the
+ * end of the input, runs the execution simulator over them in time order (at equal times the bars first,
+ * then the signals in rule order, the last one winning; symbols alphabetically), so the result does not
+ * depend on how a runtime ordered ties.
  */
 public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent, SymbolBacktest> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The key and the report name of a portfolio backtest. */
+    public static final String PORTFOLIO = "portfolio";
+
     private final ExecutionSettings settings;
     private final List<String> ruleOrder;
+    private final boolean portfolio;
     private transient ListState<BacktestEvent> events;
 
-    public BacktestFunction(ExecutionSettings settings, List<String> ruleOrder) {
+    /** @param portfolio true when all symbols share one capital (and arrive under one key) */
+    public BacktestFunction(ExecutionSettings settings, List<String> ruleOrder, boolean portfolio) {
         this.settings = settings;
         this.ruleOrder = List.copyOf(ruleOrder);
+        this.portfolio = portfolio;
     }
 
     @Override
@@ -50,7 +59,12 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
         events.get().forEach(ordered::add);
         events.clear();
         ordered.sort(Comparator.comparingLong(BacktestEvent::time)
-                .thenComparingInt(e -> e.bar != null ? -1 : ruleOrder.indexOf(e.signal.getStrategyId())));
+                .thenComparingInt(e -> e.bar != null ? -1 : ruleOrder.indexOf(e.signal.getStrategyId()))
+                .thenComparing(BacktestEvent::symbol));
+        if (portfolio) {
+            out.collect(portfolio(ordered));
+            return;
+        }
         PositionSimulator account = new PositionSimulator(settings);
         List<Double> closes = new ArrayList<>();
         List<String> signals = new ArrayList<>();
@@ -60,8 +74,7 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
                 account.onBar(event.time(), event.bar.getOpen(), event.bar.getHigh(), event.bar.getLow(),
                         event.bar.getClose());
             } else {
-                signals.add(event.time() + "," + event.signal.getSymbol() + "," + event.signal.getStrategyId() + ","
-                        + event.signal.getSide());
+                signals.add(signalRow(event));
                 account.decide(target(event.signal.getSide()));
             }
         }
@@ -70,6 +83,44 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
         result.closes = closes.stream().mapToDouble(Double::doubleValue).toArray();
         result.signalRows = signals.toArray(String[]::new);
         out.collect(result);
+    }
+
+    private SymbolBacktest portfolio(List<BacktestEvent> ordered) {
+        PortfolioSimulator account = new PortfolioSimulator(settings);
+        List<String> signals = new ArrayList<>();
+        for (BacktestEvent event : ordered) {
+            if (event.bar != null) {
+                account.onBar(event.symbol(), event.time(), event.bar.getOpen(), event.bar.getHigh(),
+                        event.bar.getLow(), event.bar.getClose());
+            } else {
+                signals.add(signalRow(event));
+                account.decide(event.symbol(), target(event.signal.getSide()));
+            }
+        }
+        account.finish();
+        PerformanceMetrics metrics = account.metrics();
+        SymbolBacktest result = new SymbolBacktest();
+        result.symbol = PORTFOLIO;
+        result.times = account.times().stream().mapToLong(Long::longValue).toArray();
+        result.equity = account.equity().stream().mapToDouble(Double::doubleValue).toArray();
+        result.tradePnl = account.trades().stream().mapToDouble(Trade::pnl).toArray();
+        result.tradeRows = account.trades().stream().map(t -> row(symbolOf(account, t), t)).toArray(String[]::new);
+        result.signalRows = signals.toArray(String[]::new);
+        result.exposure = metrics.exposure();
+        result.tradedNotional = metrics.turnover() * settings.capital();
+        result.feesPaid = metrics.feesPaid();
+        return result;
+    }
+
+    private static String symbolOf(PortfolioSimulator account, Trade trade) {
+        return account.positions().entrySet().stream()
+                .filter(e -> e.getValue().trades().contains(trade)).map(java.util.Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    private static String signalRow(BacktestEvent event) {
+        return event.time() + "," + event.signal.getSymbol() + "," + event.signal.getStrategyId() + ","
+                + event.signal.getSide();
     }
 
     private static int target(Side side) {

@@ -55,13 +55,17 @@ public final class BacktestHtml {
         List<Double> equity = new ArrayList<>();
         for (int i = 0; i < n; i += step) {
             times.add(result.times[i]);
-            closes.add(result.closes[i]);
             equity.add(result.equity[i]);
+            if (result.closes != null) {
+                closes.add(result.closes[i]);
+            }
         }
         if ((n - 1) % step != 0) {
             times.add(result.times[n - 1]);
-            closes.add(result.closes[n - 1]);
             equity.add(result.equity[n - 1]);
+            if (result.closes != null) {
+                closes.add(result.closes[n - 1]);
+            }
         }
         List<List<Object>> trades = new ArrayList<>();
         for (String row : result.tradeRows) {
@@ -72,7 +76,7 @@ public final class BacktestHtml {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("symbol", result.symbol);
         map.put("times", times);
-        map.put("closes", closes);
+        map.put("closes", result.closes == null ? null : closes);
         map.put("equity", equity);
         map.put("trades", trades);
         return map;

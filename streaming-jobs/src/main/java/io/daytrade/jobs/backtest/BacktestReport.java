@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.PerformanceMetrics;
+import io.daytrade.operators.backtest.BacktestFunction;
 import io.daytrade.operators.backtest.SymbolBacktest;
 
 import java.io.BufferedWriter;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
  * the metrics are top-level keys of the report; with several, each symbol's are under {@code symbols}
  * and {@code aggregate} holds those of the symbols' equity curves added up (each symbol being an
  * independent backtest with its own capital; a symbol counts at its capital before its first bar).
+ * A {@code --portfolio} backtest reports like one symbol named {@code portfolio}, with {@code
+ * "portfolio": true}; its trades and signals keep their symbols.
  */
 public final class BacktestReport {
 
@@ -41,6 +44,7 @@ public final class BacktestReport {
         if (sorted.size() == 1) {
             SymbolBacktest only = sorted.get(0);
             report.put("symbol", only.symbol);
+            report.put("portfolio", only.symbol.equals(BacktestFunction.PORTFOLIO) && only.closes == null);
             report.put("bars", only.equity.length);
             report.putAll(json(metrics(settings, only)));
         } else {
