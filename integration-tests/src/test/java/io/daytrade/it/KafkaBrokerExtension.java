@@ -1,11 +1,10 @@
 package io.daytrade.it;
 
 import io.daytrade.local.LocalKafkaBroker;
+import io.daytrade.local.Ports;
 import io.daytrade.local.ProjectHome;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("daytrade-it-kafka-");
-        broker = LocalKafkaBroker.start(ProjectHome.find(), dataDir, freePortPair(), Duration.ofSeconds(90));
+        broker = LocalKafkaBroker.start(ProjectHome.find(), dataDir, Ports.freePair(0), Duration.ofSeconds(90));
         shutdownHook = new Thread(broker::stop, "stop test kafka");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -59,28 +58,6 @@ final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback 
 
     void createTopics(int partitions, String... names) throws Exception {
         broker.createTopics(Stream.of(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList());
-    }
-
-    /** A port whose successor is free too: the broker's controller listens there. */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            if (port < 65535 && isFree(port + 1)) {
-                return port;
-            }
-        }
-        throw new IOException("no two consecutive free ports on 127.0.0.1");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static List<String> list(String... names) {

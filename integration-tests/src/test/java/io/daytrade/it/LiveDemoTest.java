@@ -2,9 +2,9 @@ package io.daytrade.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.daytrade.local.Ports;
+
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +28,7 @@ class LiveDemoTest {
 
     @Test
     void runsTheLivePipelineWithItsWebUiAndLeavesNothingBehind() throws Exception {
-        int webUi = freePort();
+        int webUi = Ports.anyFree();
         CompletableFuture<Cli.Run> demo = CompletableFuture.supplyAsync(
                 () -> Cli.run("demo", "--duration", "35", "--rate", "800", "--web-ui-port", Integer.toString(webUi)));
 
@@ -48,8 +48,8 @@ class LiveDemoTest {
         assertThat(broker.find()).as(run.out()).isTrue();
         long pid = Long.parseLong(broker.group(2));
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("broker pid %d", pid).isFalse();
-        assertThat(isFree(Integer.parseInt(broker.group(1)))).isTrue();
-        assertThat(isFree(webUi)).isTrue();
+        assertThat(Ports.isFree(Integer.parseInt(broker.group(1)))).isTrue();
+        assertThat(Ports.isFree(webUi)).isTrue();
     }
 
     private static String awaitRunningJob(int port, CompletableFuture<Cli.Run> demo) throws Exception {
@@ -103,19 +103,5 @@ class LiveDemoTest {
             Thread.sleep(1_000);
         }
         throw new AssertionError("metrics " + names + " not all found among: " + all);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

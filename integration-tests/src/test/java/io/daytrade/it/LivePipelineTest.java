@@ -123,21 +123,11 @@ class LivePipelineTest {
                 new Properties(), 0);
         assertThat(produced.sent()).isEqualTo(30_000);
 
-        LiveJobConfig config = new LiveJobConfig();
-        config.kafka.bootstrapServers = KAFKA.bootstrapServers();
-        config.kafka.startingOffsets = "earliest";
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, dir);
         config.kafka.stopAtLatest = true;
-        config.kafka.transactionalIdPrefix = prefix + System.nanoTime();
-        config.topics.ticks = prefix + "ticks";
-        config.topics.bars = prefix + "bars";
-        config.topics.indicators = prefix + "indicators";
-        config.topics.signals = prefix + "signals";
-        config.topics.deadLetters = prefix + "dead-letters";
+        config.checkpoints.interval = "300ms";
         config.indicators = INDICATORS;
         config.rules = rules.toString();
-        config.checkpoints.interval = "300ms";
-        config.restart.delay = "500ms";
-        config.checkpoints.dir = dir.resolve("checkpoints").toUri().toString();
         config.parallelism = 2;
         LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
         Configuration conf = job.flinkConfiguration();

@@ -5,6 +5,7 @@ import io.daytrade.jobs.kafka.TopicReader;
 import io.daytrade.jobs.live.LiveAnalyticsJob;
 import io.daytrade.jobs.live.LiveJobConfig;
 import io.daytrade.local.LocalKafkaBroker;
+import io.daytrade.local.Ports;
 import io.daytrade.local.ProjectHome;
 import io.daytrade.schemas.Signal;
 import io.daytrade.schemas.Tick;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +91,9 @@ final class LiveDemo {
         Thread producer = null;
         long[] counts = new long[2];
         try {
-            broker = LocalKafkaBroker.start(ProjectHome.find(), work.resolve("kafka"), freePortPair(), Duration.ofSeconds(90));
+            // 9092 when it is free, never a user's own broker.
+            broker = LocalKafkaBroker.start(ProjectHome.find(), work.resolve("kafka"), Ports.freePair(9092),
+                    Duration.ofSeconds(90));
             LiveJobConfig config = config(broker.bootstrapServers(), work);
             broker.createTopics(config.topics.all().stream()
                     .map(topic -> new NewTopic(topic, 2, (short) 1)).toList());
@@ -229,28 +230,8 @@ final class LiveDemo {
     }
 
     private static void requireFree(int port, String option) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            // free
-        } catch (IOException e) {
+        if (!Ports.isFree(port)) {
             throw new UserError("port " + port + " on 127.0.0.1 is in use; choose another with " + option);
-        }
-    }
-
-    /** 9092 when it and 9093 are free, else another free pair: never a user's own broker. */
-    private static int freePortPair() throws IOException {
-        for (int port = 9092; port < 9192; port += 2) {
-            if (free(port) && free(port + 1)) {
-                return port;
-            }
-        }
-        throw new IOException("no free pair of ports between 9092 and 9192 on 127.0.0.1");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

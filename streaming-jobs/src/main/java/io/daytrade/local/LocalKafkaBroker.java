@@ -1,8 +1,6 @@
 package io.daytrade.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,9 +194,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static void requireFree(int port) throws IOException {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
+        if (!Ports.isFree(port)) {
             throw new IOException("port " + port + " on 127.0.0.1 is in use; is a broker already running?"
                     + " (bin/daytrade kafka stop), or choose another with --port");
         }
