@@ -1,0 +1,54 @@
+package io.daytrade.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CI checks that the suite runs and writes its results; it never asserts a speed. */
+class BenchTest {
+
+    @Test
+    void theKernelsSuiteRunsQuicklyAndWritesEveryWorkloadWithItsBaselines(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("kernels.json");
+        assertThat(Bench.run("--suite", "kernels", "--quick", "--json", json.toString())).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.toFile());
+        assertThat(document.path("suite").asText()).isEqualTo("kernels");
+        assertThat(document.path("workloads")).hasSize(Kernel.values().length);
+        for (JsonNode workload : document.path("workloads")) {
+            assertThat(workload.path("unit").asText()).isEqualTo("bars/s");
+            assertThat(workload.path("figure").asDouble()).isPositive();
+            assertThat(workload.path("baselines").fieldNames()).toIterable()
+                    .containsExactly("plain_loop", "talib", "ta4j");
+            assertThat(workload.path("ratios").fieldNames()).toIterable()
+                    .containsExactly("vs_plain_loop", "vs_talib", "vs_ta4j");
+            assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void everyEngineComputesTheSameKernelOutputsOnTheSameSeries() {
+        // Like with like: the baselines do the same work, so their checksums over the outputs agree with
+        // ours wherever the definitions agree (ta4j seeds its EMA-based indicators differently: excluded).
+        BenchSeries series = BenchSeries.generate(3_000, 7);
+        for (Kernel kernel : new Kernel[] {Kernel.SMA_20, Kernel.EMA_20, Kernel.RSI_14, Kernel.MACD, Kernel.BBANDS,
+                Kernel.ATR_14, Kernel.STOCH, Kernel.ADX_14}) {
+            double ours = kernel.run("daytrade", series, null);
+            assertThat(kernel.run("talib", series, null)).as("%s TA-Lib", kernel).isCloseTo(ours,
+                    org.assertj.core.api.Assertions.withinPercentage(1e-7));
+            assertThat(kernel.run("plain_loop", series, null)).as("%s plain loop", kernel).isCloseTo(ours,
+                    org.assertj.core.api.Assertions.withinPercentage(1e-7));
+        }
+        assertThat(Kernel.SMA_20.run("ta4j", series, series.toTa4j())).isPositive();
+    }
+
+    @Test
+    void anUnwrittenSuiteIsAClearError() {
+        assertThat(Bench.run("--suite", "sweep")).isEqualTo(2);
+    }
+}
