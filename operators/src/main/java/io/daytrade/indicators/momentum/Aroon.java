@@ -2,7 +2,7 @@ package io.daytrade.indicators.momentum;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.Windows;
+import io.daytrade.indicators.RollingExtreme;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -18,18 +18,24 @@ public final class Aroon implements Indicator {
     private final double factor;
     private final RingBuffer highs;
     private final RingBuffer lows;
+    private final RollingExtreme highest;
+    private final RollingExtreme lowest;
 
     public Aroon(int period) {
         this.period = period;
         this.factor = 100.0 / period;
         this.highs = new RingBuffer(period + 1);
         this.lows = new RingBuffer(period + 1);
+        this.highest = RollingExtreme.highest(period + 1);
+        this.lowest = RollingExtreme.lowest(period + 1);
     }
 
     @Override
     public void update(double open, double high, double low, double close, double volume, long barTime) {
         highs.add(high);
         lows.add(low);
+        highest.update(highs);
+        lowest.update(lows);
     }
 
     @Override
@@ -46,9 +52,9 @@ public final class Aroon implements Indicator {
     public double value(int output) {
         switch (output) {
             case 0:
-                return factor * (period - Windows.agoOfMax(highs));
+                return factor * (period - highest.ago(highs));
             case 1:
-                return factor * (period - Windows.agoOfMin(lows));
+                return factor * (period - lowest.ago(lows));
             default:
                 throw new IndexOutOfBoundsException("AROON has 2 outputs: " + output);
         }
@@ -63,6 +69,8 @@ public final class Aroon implements Indicator {
     public void reset() {
         highs.clear();
         lows.clear();
+        highest.invalidate();
+        lowest.invalidate();
     }
 
     @Override
@@ -75,5 +83,7 @@ public final class Aroon implements Indicator {
     public void readState(DataInput in) throws IOException {
         highs.readState(in);
         lows.readState(in);
+        highest.invalidate();
+        lowest.invalidate();
     }
 }

@@ -2,7 +2,7 @@ package io.daytrade.indicators.momentum;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.Windows;
+import io.daytrade.indicators.RollingExtreme;
 import io.daytrade.indicators.averages.Sma;
 
 import java.io.DataInput;
@@ -21,6 +21,8 @@ public final class Stoch implements Indicator {
     private final int slowDPeriod;
     private final RingBuffer highs;
     private final RingBuffer lows;
+    private final RollingExtreme highest;
+    private final RollingExtreme lowest;
     private final Sma slowK;
     private final Sma slowD;
 
@@ -30,6 +32,8 @@ public final class Stoch implements Indicator {
         this.slowDPeriod = slowDPeriod;
         this.highs = new RingBuffer(fastKPeriod);
         this.lows = new RingBuffer(fastKPeriod);
+        this.highest = RollingExtreme.highest(fastKPeriod);
+        this.lowest = RollingExtreme.lowest(fastKPeriod);
         this.slowK = new Sma(slowKPeriod);
         this.slowD = new Sma(slowDPeriod);
     }
@@ -38,13 +42,13 @@ public final class Stoch implements Indicator {
     public void update(double open, double high, double low, double close, double volume, long barTime) {
         highs.add(high);
         lows.add(low);
+        highest.update(highs);
+        lowest.update(lows);
         if (!highs.isFull()) {
             return;
         }
-        double highest = Windows.max(highs);
-        double lowest = Windows.min(lows);
-        double diff = (highest - lowest) / 100.0;
-        double fastK = diff != 0.0 ? (close - lowest) / diff : 0.0;
+        double diff = (highest.value() - lowest.value()) / 100.0;
+        double fastK = diff != 0.0 ? (close - lowest.value()) / diff : 0.0;
         slowK.update(fastK);
         if (slowK.hasValue()) {
             slowD.update(slowK.value());
@@ -82,6 +86,8 @@ public final class Stoch implements Indicator {
     public void reset() {
         highs.clear();
         lows.clear();
+        highest.invalidate();
+        lowest.invalidate();
         slowK.reset();
         slowD.reset();
     }
@@ -98,6 +104,8 @@ public final class Stoch implements Indicator {
     public void readState(DataInput in) throws IOException {
         highs.readState(in);
         lows.readState(in);
+        highest.invalidate();
+        lowest.invalidate();
         slowK.readState(in);
         slowD.readState(in);
     }

@@ -2,7 +2,7 @@ package io.daytrade.indicators.momentum;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.Windows;
+import io.daytrade.indicators.RollingExtreme;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -14,25 +14,29 @@ public final class WillR implements Indicator {
     private final int period;
     private final RingBuffer highs;
     private final RingBuffer lows;
+    private final RollingExtreme highest;
+    private final RollingExtreme lowest;
     private double value;
 
     public WillR(int period) {
         this.period = period;
         this.highs = new RingBuffer(period);
         this.lows = new RingBuffer(period);
+        this.highest = RollingExtreme.highest(period);
+        this.lowest = RollingExtreme.lowest(period);
     }
 
     @Override
     public void update(double open, double high, double low, double close, double volume, long barTime) {
         highs.add(high);
         lows.add(low);
+        highest.update(highs);
+        lowest.update(lows);
         if (!highs.isFull()) {
             return;
         }
-        double highest = Windows.max(highs);
-        double lowest = Windows.min(lows);
-        double diff = (highest - lowest) / (-100.0);
-        value = diff != 0.0 ? (highest - close) / diff : 0.0;
+        double diff = (highest.value() - lowest.value()) / (-100.0);
+        value = diff != 0.0 ? (highest.value() - close) / diff : 0.0;
     }
 
     @Override
@@ -54,6 +58,8 @@ public final class WillR implements Indicator {
     public void reset() {
         highs.clear();
         lows.clear();
+        highest.invalidate();
+        lowest.invalidate();
         value = 0;
     }
 
@@ -68,6 +74,8 @@ public final class WillR implements Indicator {
     public void readState(DataInput in) throws IOException {
         highs.readState(in);
         lows.readState(in);
+        highest.invalidate();
+        lowest.invalidate();
         value = in.readDouble();
     }
 }
