@@ -3,11 +3,8 @@ package io.daytrade.cli;
 import io.daytrade.jobs.kafka.AvroTopics;
 import io.daytrade.jobs.kafka.RecordFormatter;
 import io.daytrade.jobs.kafka.TopicReader;
-import io.daytrade.jobs.live.ConfigLoader;
-import io.daytrade.jobs.live.LiveJobConfig;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecordBase;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,18 +45,13 @@ final class ConsumeCommand implements Callable<Integer> {
             description = "Stop when nothing arrived for this long (default: never).")
     double idleExit;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Default: from --config, else 127.0.0.1:9092.")
-    String bootstrapServers;
-
-    @Option(names = "--config", paramLabel = "job.yaml", description = "Job configuration: its kafka settings are used.")
-    Path config;
+    @Mixin
+    KafkaConnection kafka;
 
     @Override
     public Integer call() {
-        LiveJobConfig settings = ConfigLoader.load(config);
-        String bootstrap = bootstrapServers != null ? bootstrapServers : settings.kafka.bootstrapServers;
-        Properties properties = new Properties();
-        properties.putAll(settings.kafka.properties);
+        String bootstrap = kafka.bootstrapServers();
+        Properties properties = kafka.clientProperties();
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean headerWritten = new AtomicBoolean(format == Format.json);
         AtomicLong lastRecord = new AtomicLong(System.nanoTime());

@@ -1,8 +1,6 @@
 package io.daytrade.cli;
 
 import io.daytrade.jobs.kafka.TickFileProducer;
-import io.daytrade.jobs.live.ConfigLoader;
-import io.daytrade.jobs.live.LiveJobConfig;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,18 +32,13 @@ final class ProduceCommand implements Callable<Integer> {
             description = "Ticks per second (default: as fast as the broker takes them).")
     double rate;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Default: from --config, else 127.0.0.1:9092.")
-    String bootstrapServers;
-
-    @Option(names = "--config", paramLabel = "job.yaml", description = "Job configuration: its kafka settings are used.")
-    Path config;
+    @Mixin
+    KafkaConnection kafka;
 
     @Override
     public Integer call() throws Exception {
-        LiveJobConfig settings = ConfigLoader.load(config);
-        String bootstrap = bootstrapServers != null ? bootstrapServers : settings.kafka.bootstrapServers;
-        Properties properties = new Properties();
-        properties.putAll(settings.kafka.properties);
+        String bootstrap = kafka.bootstrapServers();
+        Properties properties = kafka.clientProperties();
         Inputs.existingFile(from, "--from");
         io.daytrade.jobs.kafka.KafkaPreflight.check(bootstrap, properties, java.util.List.of(topic),
                 java.time.Duration.ofSeconds(15));
