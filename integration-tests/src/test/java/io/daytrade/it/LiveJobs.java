@@ -41,6 +41,30 @@ final class LiveJobs {
         return config;
     }
 
+    /**
+     * Cancels an unbounded job and waits until it has really ended, so that nothing still writes
+     * checkpoints into a directory a test is about to delete.
+     */
+    static void cancel(org.apache.flink.core.execution.JobClient job) throws Exception {
+        job.cancel().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!job.getJobStatus().get().isGloballyTerminalState()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + job.getJobID() + " did not end within 60 s of its cancellation");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Deletes what it can: a finished job's checkpoint cleanup may still be running in the background. */
+    static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // Left for the OS's temporary-file cleanup.
+        }
+    }
+
     static <T> List<T> read(String bootstrap, String topic, Class<T> type) {
         try (TopicReader reader = new TopicReader(bootstrap, new Properties(), topic, true)) {
             return reader.readToEnd().stream().map(type::cast).toList();

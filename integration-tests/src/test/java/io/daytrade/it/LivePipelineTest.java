@@ -69,6 +69,19 @@ class LivePipelineTest {
             "    side: buy",
             "");
 
+    /** Checkpoints: outside each test's @TempDir, since a finished job may still be deleting them. */
+    private static Path checkpoints;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void checkpointDirectory() throws java.io.IOException {
+        checkpoints = Files.createTempDirectory("daytrade-it-checkpoints-");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeCheckpoints() {
+        LiveJobs.deleteQuietly(checkpoints);
+    }
+
     /** Set by the injected failure, so the test can tell it really happened. */
     static final AtomicBoolean FAILED = new AtomicBoolean();
 
@@ -123,7 +136,7 @@ class LivePipelineTest {
                 new Properties(), 0);
         assertThat(produced.sent()).isEqualTo(30_000);
 
-        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, dir);
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, checkpoints);
         config.kafka.stopAtLatest = true;
         config.checkpoints.interval = "300ms";
         config.indicators = INDICATORS;

@@ -41,14 +41,27 @@ class LiveStreamingTest {
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
     private static final long MINUTE = 60_000L;
+
+    /** Checkpoints of the unbounded jobs: outside each test's @TempDir, which JUnit must be able to delete. */
+    private static Path checkpoints;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void checkpointDirectory() throws java.io.IOException {
+        checkpoints = java.nio.file.Files.createTempDirectory("daytrade-it-checkpoints-");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeCheckpoints() {
+        LiveJobs.deleteQuietly(checkpoints);
+    }
     private static final long T0 = Instant.parse("2024-05-01T09:00:00Z").toEpochMilli();
 
     @Test
-    void deadLettersArriveWithTheirReasonWhileGoodTicksKeepFlowing(@TempDir Path dir) throws Exception {
+    void deadLettersArriveWithTheirReasonWhileGoodTicksKeepFlowing() throws Exception {
         String prefix = "dl-";
         KAFKA.createTopics(1, prefix + "ticks", prefix + "bars", prefix + "indicators", prefix + "signals",
                 prefix + "dead-letters");
-        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, dir);
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, checkpoints);
         config.parallelism = 1;
         config.bars.allowedDisorder = "5s";
         String ticks = config.topics.ticks;
@@ -93,16 +106,16 @@ class LiveStreamingTest {
                     .findFirst().orElseThrow();
             assertThat(minute2.getHigh()).as("the late tick did not reach its bar").isLessThan(999);
         } finally {
-            job.cancel().get();
+            LiveJobs.cancel(job);
         }
     }
 
     @Test
-    void aQuietPartitionDoesNotStallTheOthers(@TempDir Path dir) throws Exception {
+    void aQuietPartitionDoesNotStallTheOthers() throws Exception {
         String prefix = "idle-";
         KAFKA.createTopics(2, prefix + "ticks");
         KAFKA.createTopics(1, prefix + "bars", prefix + "indicators", prefix + "signals", prefix + "dead-letters");
-        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, dir);
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, checkpoints);
         config.parallelism = 2;
         config.bars.allowedDisorder = "1s";
         config.bars.idleTimeout = "2s";
@@ -127,7 +140,7 @@ class LiveStreamingTest {
             assertThat(bars.stream().map(Bar.class::cast).filter(b -> b.getSymbol().equals("BBB")))
                     .as("BBB's bars up to its last tick are out too").hasSizeGreaterThanOrEqualTo(4);
         } finally {
-            job.cancel().get();
+            LiveJobs.cancel(job);
         }
     }
 
@@ -157,7 +170,7 @@ class LiveStreamingTest {
                 "indicators: sma(2)",
                 "checkpoints:",
                 "  interval: 500ms",
-                "  dir: " + dir.resolve("cp").toUri(),
+                "  dir: " + checkpoints.resolve("cli").toUri(),
                 ""));
 
         Cli.Run produce = Cli.run("produce", "--config", config.toString(), "--topic", "cli-ticks", "--from", ticks.toString());
