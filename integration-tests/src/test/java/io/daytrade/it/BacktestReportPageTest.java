@@ -43,7 +43,7 @@ class BacktestReportPageTest {
         int trades = Files.readAllLines(out.resolve("trades.csv")).size() - 1;
         assertThat(trades).isPositive();
 
-        Page page = load(out.resolve("report.html"), dir.resolve("chromium"));
+        Page page = load(out.resolve("report.html"));
         assertThat(page.console()).as("console output").isEmpty();
         assertThat(page.dom()).contains("data-rendered=\"9\"");
         assertThat(count(page.dom(), "class=\"series\"")).isEqualTo(9);
@@ -61,7 +61,7 @@ class BacktestReportPageTest {
         Path broken = Files.writeString(dir.resolve("broken.html"),
                 "<html><body><script>const data = JSON.parse('{not json'); document.body.dataset.rendered = '9';"
                         + "</script></body></html>");
-        Page page = load(broken, dir.resolve("chromium"));
+        Page page = load(broken);
         assertThat(page.console()).isNotEmpty();
         assertThat(page.dom()).doesNotContain("data-rendered");
     }
@@ -75,8 +75,12 @@ class BacktestReportPageTest {
 
     record Page(String dom, List<String> console) {}
 
-    /** Loads a page in headless Chromium and returns its DOM after its scripts ran, and its console lines. */
-    private static Page load(Path html, Path profile) throws IOException, InterruptedException {
+    /**
+     * Loads a page in headless Chromium and returns its DOM after its scripts ran, and its console lines.
+     * The profile is not in the test's @TempDir: Chromium's helper processes may outlive the browser briefly.
+     */
+    private static Page load(Path html) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("daytrade-chromium-");
         Path err = Files.createTempFile("chromium", ".log");
         Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -93,6 +97,7 @@ class BacktestReportPageTest {
         }
         List<String> console = Files.readAllLines(err).stream().filter(line -> line.contains(":CONSOLE")).toList();
         Files.deleteIfExists(err);
+        LiveJobs.deleteQuietly(profile);
         return new Page(dom, console);
     }
 
