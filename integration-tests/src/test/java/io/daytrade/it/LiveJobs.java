@@ -3,8 +3,8 @@ package io.daytrade.it;
 import io.daytrade.jobs.kafka.TopicReader;
 import io.daytrade.jobs.live.LiveJobConfig;
 import io.daytrade.schemas.Tick;
+import io.daytrade.schemas.TickBytes;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,12 +96,9 @@ final class LiveJobs {
     }
 
     static ProducerRecord<byte[], byte[]> tick(String topic, Integer partition, String symbol, long time, double price,
-            double size) throws java.io.IOException {
+            double size) {
         Tick tick = Tick.newBuilder().setSymbol(symbol).setEventTime(Instant.ofEpochMilli(time)).setPrice(price)
                 .setSize(size).build();
-        ByteBuffer encoded = tick.toByteBuffer();
-        byte[] value = new byte[encoded.remaining()];
-        encoded.get(value);
-        return new ProducerRecord<>(topic, partition, symbol.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(topic, partition, symbol.getBytes(StandardCharsets.UTF_8), TickBytes.of(tick));
     }
 }

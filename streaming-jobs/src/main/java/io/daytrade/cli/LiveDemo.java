@@ -10,13 +10,13 @@ import io.daytrade.local.ProjectHome;
 import io.daytrade.schemas.Signal;
 import io.daytrade.schemas.Tick;
 import io.daytrade.jobs.kafka.AvroTopics;
+import io.daytrade.jobs.kafka.TickSender;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +38,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The live demo: a local Kafka broker, the live job on an embedded cluster with its web UI, real
@@ -201,31 +197,16 @@ final class LiveDemo {
     }
 
     private void replay(List<Tick> ticks, String bootstrap, String topic, AtomicLong sent) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        long started = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+        try (TickSender sender = new TickSender(bootstrap, new Properties(), topic, rate)) {
             for (Tick tick : ticks) {
                 if (stopping.get() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                ByteBuffer encoded = tick.toByteBuffer();
-                byte[] value = new byte[encoded.remaining()];
-                encoded.get(value);
-                producer.send(new ProducerRecord<>(topic, tick.getSymbol().getBytes(StandardCharsets.UTF_8), value));
-                long due = started + (long) (sent.incrementAndGet() * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                sender.send(tick);
+                sent.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            out.println("replay stopped: cannot encode a tick: " + e.getMessage());
         }
     }
 

@@ -3,8 +3,8 @@ package io.daytrade.operators.bars;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.Tick;
+import io.daytrade.schemas.TickBytes;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,11 +160,8 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
         out.collect(record);
     }
 
-    private io.daytrade.schemas.DeadLetter late(Tick tick, long eventTime, long watermark) throws Exception {
-        ByteBuffer encoded = tick.toByteBuffer();
-        byte[] payload = new byte[encoded.remaining()];
-        encoded.get(payload);
-        return DeadLetters.of(source, tick.getSequence(), payload, DeadLetters.LATE,
+    private io.daytrade.schemas.DeadLetter late(Tick tick, long eventTime, long watermark) {
+        return DeadLetters.of(source, tick.getSequence(), TickBytes.of(tick), DeadLetters.LATE,
                 "tick of " + tick.getSymbol() + " at " + Instant.ofEpochMilli(eventTime)
                         + " arrived after the watermark " + Instant.ofEpochMilli(watermark)
                         + ": later than the allowed disorder");

@@ -3,8 +3,8 @@ package io.daytrade.operators.validation;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.Tick;
+import io.daytrade.schemas.TickBytes;
 
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,10 +56,7 @@ public final class ValidateTicks extends ProcessFunction<Either<DeadLetter, Tick
             out.collect(tick);
             return;
         }
-        ByteBuffer encoded = tick.toByteBuffer();
-        byte[] payload = new byte[encoded.remaining()];
-        encoded.get(payload);
-        reject(DeadLetters.of(source, tick.getSequence(), payload, problem.reason(), problem.detail()), ctx);
+        reject(DeadLetters.of(source, tick.getSequence(), TickBytes.of(tick), problem.reason(), problem.detail()), ctx);
     }
 
     private void reject(DeadLetter deadLetter, Context ctx) {
