@@ -17,6 +17,9 @@ import java.util.TreeMap;
  */
 public final class PortfolioSimulator {
 
+    /** A closed round trip and the symbol it traded. */
+    public record SymbolTrade(String symbol, Trade trade) {}
+
     private final ExecutionSettings settings;
     private final Ledger ledger;
     private final Map<String, PositionSimulator> positions = new TreeMap<>();
@@ -92,12 +95,27 @@ public final class PortfolioSimulator {
         return equity;
     }
 
-    /** Every symbol's trades, by exit time. */
-    public List<Trade> trades() {
-        List<Trade> trades = new ArrayList<>();
-        positions.values().forEach(p -> trades.addAll(p.trades()));
-        trades.sort(Comparator.comparingLong(Trade::exitTime).thenComparingLong(Trade::entryTime));
+    /** Every symbol's trades, by exit time (then entry time, then symbol). */
+    public List<SymbolTrade> trades() {
+        List<SymbolTrade> trades = new ArrayList<>();
+        positions.forEach((symbol, position) -> position.trades().forEach(t -> trades.add(new SymbolTrade(symbol, t))));
+        trades.sort(Comparator.comparingLong((SymbolTrade t) -> t.trade().exitTime())
+                .thenComparingLong(t -> t.trade().entryTime())
+                .thenComparing(SymbolTrade::symbol));
         return trades;
+    }
+
+    /** Fraction of timestamps that ended with any position open. */
+    public double exposure() {
+        return times.isEmpty() ? 0 : (double) timestampsInMarket / times.size();
+    }
+
+    public double tradedNotional() {
+        return positions.values().stream().mapToDouble(PositionSimulator::tradedNotional).sum();
+    }
+
+    public double feesPaid() {
+        return positions.values().stream().mapToDouble(PositionSimulator::feesPaid).sum();
     }
 
     public Map<String, PositionSimulator> positions() {
@@ -107,9 +125,7 @@ public final class PortfolioSimulator {
     public PerformanceMetrics metrics() {
         return PerformanceMetrics.of(settings.capital(), settings.periodsPerYear(),
                 equity.stream().mapToDouble(Double::doubleValue).toArray(),
-                trades().stream().mapToDouble(Trade::pnl).toArray(),
-                times.isEmpty() ? 0 : (double) timestampsInMarket / times.size(),
-                positions.values().stream().mapToDouble(PositionSimulator::tradedNotional).sum(),
-                positions.values().stream().mapToDouble(PositionSimulator::feesPaid).sum());
+                trades().stream().mapToDouble(t -> t.trade().pnl()).toArray(),
+                exposure(), tradedNotional(), feesPaid());
     }
 }

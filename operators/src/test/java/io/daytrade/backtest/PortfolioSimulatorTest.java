@@ -29,7 +29,7 @@ class PortfolioSimulatorTest {
         assertThat(portfolio.equity().get(0)).isEqualTo(1_000.0);
         assertThat(portfolio.equity().get(1)).isCloseTo(50 * 12 + 25 * 18, within(1e-9));
         assertThat(portfolio.equity().get(2)).isCloseTo(50 * 12 + 25 * 22, within(1e-9)); // closed at the last closes
-        assertThat(portfolio.trades()).hasSize(2).allSatisfy(t -> assertThat(t.exitReason()).isEqualTo("end"));
+        assertThat(portfolio.trades()).hasSize(2).allSatisfy(t -> assertThat(t.trade().exitReason()).isEqualTo("end"));
         PerformanceMetrics metrics = portfolio.metrics();
         assertThat(metrics.totalReturn()).isCloseTo((600 + 550) / 1_000.0 - 1, within(1e-12));
         assertThat(metrics.trades()).isEqualTo(2);

@@ -1,7 +1,6 @@
 package io.daytrade.operators.backtest;
 
 import io.daytrade.backtest.ExecutionSettings;
-import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PortfolioSimulator;
 import io.daytrade.backtest.PositionSimulator;
 import io.daytrade.backtest.Trade;
@@ -98,24 +97,18 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
             }
         }
         account.finish();
-        PerformanceMetrics metrics = account.metrics();
+        List<PortfolioSimulator.SymbolTrade> trades = account.trades();
         SymbolBacktest result = new SymbolBacktest();
         result.symbol = PORTFOLIO;
         result.times = account.times().stream().mapToLong(Long::longValue).toArray();
         result.equity = account.equity().stream().mapToDouble(Double::doubleValue).toArray();
-        result.tradePnl = account.trades().stream().mapToDouble(Trade::pnl).toArray();
-        result.tradeRows = account.trades().stream().map(t -> row(symbolOf(account, t), t)).toArray(String[]::new);
+        result.tradePnl = trades.stream().mapToDouble(t -> t.trade().pnl()).toArray();
+        result.tradeRows = trades.stream().map(t -> row(t.symbol(), t.trade())).toArray(String[]::new);
         result.signalRows = signals.toArray(String[]::new);
-        result.exposure = metrics.exposure();
-        result.tradedNotional = metrics.turnover() * settings.capital();
-        result.feesPaid = metrics.feesPaid();
+        result.exposure = account.exposure();
+        result.tradedNotional = account.tradedNotional();
+        result.feesPaid = account.feesPaid();
         return result;
-    }
-
-    private static String symbolOf(PortfolioSimulator account, Trade trade) {
-        return account.positions().entrySet().stream()
-                .filter(e -> e.getValue().trades().contains(trade)).map(java.util.Map.Entry::getKey)
-                .findFirst().orElseThrow();
     }
 
     private static String signalRow(BacktestEvent event) {
