@@ -59,8 +59,4 @@ final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback 
     void createTopics(int partitions, String... names) throws Exception {
         broker.createTopics(Stream.of(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList());
     }
-
-    static List<String> list(String... names) {
-        return List.of(names);
-    }
 }

@@ -9,10 +9,4 @@ package io.daytrade.backtest;
  * @param exitReason {@code signal}, {@code stop_loss}, {@code take_profit} or {@code end}
  */
 public record Trade(long entryTime, long exitTime, int direction, double quantity, double entryPrice,
-        double exitPrice, double pnl, double fees, String exitReason) {
-
-    /** The trade's return on the capital it tied up at entry. */
-    public double returnOnEntry() {
-        return pnl / (quantity * entryPrice);
-    }
-}
+        double exitPrice, double pnl, double fees, String exitReason) {}

@@ -100,10 +100,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     /** Creates topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(List<NewTopic> topics) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(adminProperties(bootstrapServers()))) {

@@ -95,14 +95,10 @@ public final class LiveAnalyticsJob {
         } catch (IllegalArgumentException e) {
             throw new ConfigException((config.rules == null ? "" : config.rules + ": ") + e.getMessage());
         }
-        for (String key : List.of("checkpoints.interval", "checkpoints.timeout", "restart.delay", "kafka.transaction-timeout")) {
-            ConfigLoader.duration(key, switch (key) {
-                case "checkpoints.interval" -> config.checkpoints.interval;
-                case "checkpoints.timeout" -> config.checkpoints.timeout;
-                case "restart.delay" -> config.restart.delay;
-                default -> config.kafka.transactionTimeout;
-            });
-        }
+        ConfigLoader.duration("checkpoints.interval", config.checkpoints.interval);
+        ConfigLoader.duration("checkpoints.timeout", config.checkpoints.timeout);
+        ConfigLoader.duration("restart.delay", config.restart.delay);
+        ConfigLoader.duration("kafka.transaction-timeout", config.kafka.transactionTimeout);
         if (!List.of("earliest", "latest", "committed").contains(config.kafka.startingOffsets)) {
             throw new ConfigException("kafka.starting-offsets must be earliest, latest or committed, got '"
                     + config.kafka.startingOffsets + "'");
