@@ -32,18 +32,23 @@ final class BarInput {
     record Loaded(DataStream<Bar> bars, List<String> intervalOrder, boolean withInterval, String source,
             List<BarInterval> intervals) {}
 
+    /** Bars of a tick file, built by the same operator as the live job's; bad lines become dead letters. */
+    static SingleOutputStreamOperator<Bar> fromTicks(BoundedJob job, Path ticks, List<BarInterval> intervals) {
+        CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(ticks, "--ticks"));
+        SingleOutputStreamOperator<Bar> bars =
+                AnalyticsPipeline.bars(job.ticks(ticks, layout), intervals, true, ticks.toString());
+        job.collectDeadLetters(bars);
+        return bars;
+    }
+
     Loaded load(BoundedJob job, String interval) {
         if (ticks != null) {
             if (interval == null) {
                 throw new UserError("--ticks needs --interval, e.g. --interval 1m");
             }
             List<BarInterval> intervals = Inputs.intervals(interval);
-            CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(ticks, "--ticks"));
-            SingleOutputStreamOperator<Bar> built =
-                    AnalyticsPipeline.bars(job.ticks(ticks, layout), intervals, true, ticks.toString());
-            job.collectDeadLetters(built);
-            return new Loaded(built, intervals.stream().map(BarInterval::label).toList(), intervals.size() > 1,
-                    ticks.toString(), intervals);
+            return new Loaded(fromTicks(job, ticks, intervals), intervals.stream().map(BarInterval::label).toList(),
+                    intervals.size() > 1, ticks.toString(), intervals);
         }
         if (interval != null) {
             throw new UserError("--interval goes with --ticks; bars from --bars keep their own interval");

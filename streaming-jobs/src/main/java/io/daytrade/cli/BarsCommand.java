@@ -1,8 +1,6 @@
 package io.daytrade.cli;
 
-import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.jobs.csv.CsvLayout;
 import io.daytrade.jobs.csv.CsvOutput;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.schemas.Bar;
@@ -47,13 +45,10 @@ final class BarsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<BarInterval> intervals = Inputs.intervals(interval);
         Inputs.outputFile(out);
-        CsvLayout layout = CsvLayout.forTicks(Inputs.existingFile(ticks, "--ticks"));
         long started = System.nanoTime();
 
         BoundedJob job = new BoundedJob(parallelism);
-        SingleOutputStreamOperator<Bar> bars =
-                AnalyticsPipeline.bars(job.ticks(ticks, layout), intervals, true, ticks.toString());
-        job.collectDeadLetters(bars);
+        SingleOutputStreamOperator<Bar> bars = BarInput.fromTicks(job, ticks, intervals);
         BoundedJob.Result<Bar> result = job.run(bars, new AvroTypeInfo<>(Bar.class), "daytrade bars");
 
         List<String> labels = intervals.stream().map(BarInterval::label).toList();
