@@ -1,6 +1,7 @@
 package io.daytrade.backtest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,24 @@ import java.util.Map;
 public record PerformanceMetrics(double totalReturn, double cagr, double volatility, double sharpe, double sortino,
         double calmar, double maxDrawdown, long maxDrawdownDuration, double winRate, double profitFactor,
         double expectancy, double exposure, long trades, double turnover, double feesPaid) {
+
+    private static final List<String> NAMES =
+            List.copyOf(new PerformanceMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).asMap().keySet());
+
+    /** The metric names, as report.json and results.csv write them, in their order. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** True for the metrics that count (bars, trades) rather than measure. */
+    public static boolean isCount(String name) {
+        return name.equals("max_drawdown_duration") || name.equals("trades");
+    }
+
+    /** True for the metrics where less is better (risk and cost), so a ranking sorts them ascending. */
+    public static boolean lowerIsBetter(String name) {
+        return List.of("volatility", "max_drawdown", "max_drawdown_duration", "turnover", "fees_paid").contains(name);
+    }
 
     public static PerformanceMetrics of(PositionSimulator account) {
         return of(account.settings().capital(), account.settings().periodsPerYear(),

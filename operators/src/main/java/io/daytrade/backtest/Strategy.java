@@ -55,6 +55,40 @@ public record Strategy(String name, List<IndicatorSpec> indicators, List<RuleDef
         return names;
     }
 
+    /**
+     * The parameters a built-in takes, in its order, e.g. {@code [fast, slow]} for {@code sma_cross}.
+     *
+     * @throws IllegalArgumentException if {@code spec} does not name a built-in
+     */
+    public static List<String> parameterNames(String spec) {
+        Matcher matcher = SPEC.matcher(spec.trim().toLowerCase(Locale.ROOT));
+        BuiltIn builtIn = matcher.matches() ? find(matcher.group(1)) : null;
+        if (builtIn == null) {
+            parse(spec); // throws, listing the built-ins
+        }
+        return List.copyOf(builtIn.defaults.keySet());
+    }
+
+    /**
+     * A built-in with some parameters set on top of those {@code spec} gives: a point of a sweep.
+     *
+     * @throws IllegalArgumentException if the combination is invalid (e.g. fast not below slow)
+     */
+    public static Strategy withParameters(String spec, List<String> names, double[] values) {
+        Matcher matcher = SPEC.matcher(spec.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return parse(spec);
+        }
+        StringBuilder arguments = new StringBuilder(matcher.group(2) == null ? "" : matcher.group(2).trim());
+        for (int i = 0; i < names.size(); i++) {
+            if (arguments.length() > 0) {
+                arguments.append(',');
+            }
+            arguments.append(names.get(i)).append('=').append(ParameterGrid.format(values[i]));
+        }
+        return parse(matcher.group(1) + "(" + arguments + ")");
+    }
+
     /** @throws IllegalArgumentException with one line naming the strategy and what is wrong */
     public static Strategy parse(String spec) {
         Matcher matcher = SPEC.matcher(spec.trim().toLowerCase(Locale.ROOT));

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * One configured indicator, e.g. {@code macd(12,26,9)}: its type, its parameters (TA-Lib's defaults
  * filled in), and its output column names ({@code macd_12_26_9}, {@code macd_12_26_9_signal}, ...).
  */
-public final class IndicatorSpec {
+public final class IndicatorSpec implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Pattern ITEM = Pattern.compile("([A-Za-z_]+)\\s*(?:\\((.*)\\))?");
 

@@ -18,14 +18,8 @@ import io.daytrade.schemas.Signal;
 import io.daytrade.signals.RuleDefinition;
 import io.daytrade.signals.SignalRules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +32,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +47,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "fees are charged on the filled notional. Writes report.json, report.html, trades.csv, signals.csv",
                 "and equity.csv to --out."})
 final class BacktestCommand implements Callable<Integer> {
-
-    private static final double YEAR_MILLIS = 365 * 86_400_000.0;
 
     @Spec
     CommandSpec spec;
@@ -73,35 +66,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the reports.")
     Path out;
 
-    @Option(names = "--capital", defaultValue = "100000", description = "Starting capital (default 100000).")
-    double capital;
-
-    @Option(names = "--fee-bps", defaultValue = "0", description = "Fee on filled notional, basis points (default 0).")
-    double feeBps;
-
-    @Option(names = "--slippage-bps", defaultValue = "0", description = "Slippage against the trader, basis points (default 0).")
-    double slippageBps;
-
-    @Option(names = "--position", defaultValue = "fraction=1.0", paramLabel = "fraction=F|qty=N",
-            description = "Size of a new position: a fraction of equity (default fraction=1.0) or a fixed quantity.")
-    String position;
-
-    @Option(names = "--allow-short", description = "A sell signal opens a short (default: long only).")
-    boolean allowShort;
+    @Mixin
+    ExecutionOptions execution;
 
     @Option(names = "--portfolio", description = "All symbols share one capital (default: independent backtests).")
     boolean portfolio;
-
-    @Option(names = "--stop-loss-pct", paramLabel = "F", description = "e.g. 0.05: close 5% against the entry.")
-    Double stopLossPct;
-
-    @Option(names = "--take-profit-pct", paramLabel = "F", description = "e.g. 0.1: close 10% in favour.")
-    Double takeProfitPct;
-
-    @Option(names = "--periods-per-year", paramLabel = "N",
-            description = "Bars per year for annualised metrics (default: 365 days / the bar spacing; 252 for"
-                    + " daily equity bars is this flag).")
-    Double periodsPerYear;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
             description = "Subtasks per operator (default: the number of cores).")
@@ -119,7 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (interval != null && interval.contains(",")) {
             throw new UserError("--interval: a backtest runs on one interval, got " + interval);
         }
-        ExecutionSettings settings = settings();
+        ExecutionSettings settings = execution.settings(input, interval);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError("--out " + out + ": is a file; give a directory");
         }
@@ -182,65 +151,6 @@ final class BacktestCommand implements Callable<Integer> {
         }
         List<IndicatorSpec> specs = Inputs.indicators(indicators);
         return new Strategy(file.getFileName().toString(), specs, RuleFile.read(file));
-    }
-
-    private ExecutionSettings settings() throws IOException {
-        double fraction = 1.0;
-        double quantity = Double.NaN;
-        String[] kv = position.split("=", -1);
-        try {
-            if (kv.length == 2 && kv[0].trim().equals("fraction")) {
-                fraction = Double.parseDouble(kv[1].trim());
-            } else if (kv.length == 2 && kv[0].trim().equals("qty")) {
-                quantity = Double.parseDouble(kv[1].trim());
-            } else {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            throw new UserError("--position must be fraction=F or qty=N, got '" + position + "'");
-        }
-        double perYear = periodsPerYear != null ? periodsPerYear : inferPeriodsPerYear();
-        try {
-            return new ExecutionSettings(capital, feeBps, slippageBps, fraction, quantity, allowShort,
-                    stopLossPct == null ? Double.NaN : stopLossPct,
-                    takeProfitPct == null ? Double.NaN : takeProfitPct, perYear);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    /** 365 days over the bar spacing: the interval for ticks, the median gap between a symbol's bars for a file. */
-    private double inferPeriodsPerYear() throws IOException {
-        if (input.ticks != null) {
-            return interval == null ? 252 : YEAR_MILLIS / Inputs.intervals(interval).get(0).millis();
-        }
-        Map<String, Long> last = new HashMap<>();
-        List<Long> gaps = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(Inputs.existingFile(input.bars, "--bars"),
-                StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            List<String> names = header == null ? List.of() : Arrays.asList(header.split(","));
-            int ts = names.indexOf("ts");
-            int symbol = names.indexOf("symbol");
-            String line;
-            while ((line = reader.readLine()) != null && gaps.size() < 20_000 && ts >= 0 && symbol >= 0) {
-                String[] cells = line.split(",");
-                try {
-                    long time = Long.parseLong(cells[ts].trim());
-                    Long previous = last.put(cells[symbol], time);
-                    if (previous != null && time > previous) {
-                        gaps.add(time - previous);
-                    }
-                } catch (RuntimeException ignored) {
-                    // Unusable lines are reported by the job itself.
-                }
-            }
-        }
-        if (gaps.isEmpty()) {
-            return 252;
-        }
-        gaps.sort(null);
-        return YEAR_MILLIS / gaps.get(gaps.size() / 2);
     }
 
     @SuppressWarnings("unchecked")

@@ -41,6 +41,11 @@ final class BarInput {
         return bars;
     }
 
+    /** The file given, as the user wrote it. */
+    String source() {
+        return ticks != null ? ticks.toString() : bars.toString();
+    }
+
     Loaded load(BoundedJob job, String interval) {
         if (ticks != null) {
             if (interval == null) {

@@ -32,4 +32,20 @@ final class DeadLetterReport {
         err.println("rejected " + sorted.size() + " input record" + (sorted.size() == 1 ? "" : "s") + ": " + byReason);
         err.flush();
     }
+
+    /** The same report from a job's summary.json ({@code count}, {@code by_reason}, {@code first}). */
+    @SuppressWarnings("unchecked")
+    static void print(Map<String, Object> rejected, PrintWriter err) {
+        for (Map<String, Object> dead : (List<Map<String, Object>>) rejected.get("first")) {
+            String where = dead.get("source") + (dead.get("position") == null ? "" : ":" + dead.get("position"));
+            err.println(where + ": " + dead.get("detail") + " (" + dead.get("reason") + ")");
+        }
+        int count = ((Number) rejected.get("count")).intValue();
+        int shown = ((List<?>) rejected.get("first")).size();
+        if (count > shown) {
+            err.println("... and " + (count - shown) + " more (all in dead-letters.csv)");
+        }
+        err.println("rejected " + count + " input record" + (count == 1 ? "" : "s") + ": " + rejected.get("by_reason"));
+        err.flush();
+    }
 }

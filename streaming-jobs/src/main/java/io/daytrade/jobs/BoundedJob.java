@@ -11,17 +11,21 @@ import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.Tick;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -47,6 +51,8 @@ public final class BoundedJob {
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Every record is an Avro class or a Flink POJO: a Kryo fallback must fail, not slow us down.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // On the embedded cluster, accumulators (a command's progress) reach the client every second.
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         if (parallelism > 0) {
@@ -91,15 +97,9 @@ public final class BoundedJob {
 
     /** Runs the job to the end and returns what reached {@code results}, and every dead letter. */
     public <T> Result<T> run(DataStream<T> results, TypeInformation<T> type, String jobName) throws Exception {
-        EitherTypeInfo<DeadLetter, T> either = new EitherTypeInfo<>(DEAD_LETTER_TYPE, type);
-        DataStream<Either<DeadLetter, T>> all = results.map(value -> Either.<DeadLetter, T>Right(value))
-                .returns(either).name("Results");
-        for (DataStream<DeadLetter> stage : deadLetters) {
-            all = all.union(stage.map(dead -> Either.<DeadLetter, T>Left(dead)).returns(either).name("Dead letters"));
-        }
         List<T> records = new ArrayList<>();
         List<DeadLetter> dead = new ArrayList<>();
-        try (CloseableIterator<Either<DeadLetter, T>> iterator = all.executeAndCollect(jobName)) {
+        try (CloseableIterator<Either<DeadLetter, T>> iterator = withDeadLetters(results, type).executeAndCollect(jobName)) {
             while (iterator.hasNext()) {
                 Either<DeadLetter, T> next = iterator.next();
                 if (next.isLeft()) {
@@ -110,6 +110,27 @@ public final class BoundedJob {
             }
         }
         return new Result<>(records, dead);
+    }
+
+    /**
+     * Submits the job with {@code results} and every dead letter going to {@code sink} (one writer),
+     * for jobs that write their own output: those work the same under {@code flink run}, from the web
+     * UI and from a Kubernetes session job, where nothing can be collected by a client.
+     */
+    public <T> JobClient submit(DataStream<T> results, TypeInformation<T> type, Sink<Either<DeadLetter, T>> sink,
+            String uid, String jobName) throws Exception {
+        withDeadLetters(results, type).sinkTo(sink).setParallelism(1).uid(uid).name("Write " + uid);
+        return env.executeAsync(jobName);
+    }
+
+    private <T> DataStream<Either<DeadLetter, T>> withDeadLetters(DataStream<T> results, TypeInformation<T> type) {
+        EitherTypeInfo<DeadLetter, T> either = new EitherTypeInfo<>(DEAD_LETTER_TYPE, type);
+        DataStream<Either<DeadLetter, T>> all = results.map(value -> Either.<DeadLetter, T>Right(value))
+                .returns(either).name("Results");
+        for (DataStream<DeadLetter> stage : deadLetters) {
+            all = all.union(stage.map(dead -> Either.<DeadLetter, T>Left(dead)).returns(either).name("Dead letters"));
+        }
+        return all;
     }
 
     private DataStream<SourceLine> lines(Path file, String what) {

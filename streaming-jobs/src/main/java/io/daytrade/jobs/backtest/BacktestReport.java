@@ -118,7 +118,8 @@ public final class BacktestReport {
                 results.stream().mapToDouble(r -> r.feesPaid).sum());
     }
 
-    private static Map<String, Object> settings(ExecutionSettings s) {
+    /** The settings as report.json shows them. */
+    public static Map<String, Object> settings(ExecutionSettings s) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("capital", s.capital());
         map.put("fee_bps", s.feeBps());
@@ -133,7 +134,7 @@ public final class BacktestReport {
     }
 
     /** NaN (a ratio without a denominator) becomes null: JSON has no NaN. */
-    private static Map<String, Object> json(PerformanceMetrics metrics) {
+    public static Map<String, Object> json(PerformanceMetrics metrics) {
         Map<String, Object> map = new LinkedHashMap<>();
         metrics.asMap().forEach((key, value) -> map.put(key,
                 value instanceof Double d && (d.isNaN() || d.isInfinite()) ? null : value));

@@ -1,0 +1,76 @@
+package io.daytrade.backtest;
+
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One symbol's bars in time order with the indicator values computed on them, column by column: the
+ * input of many backtests at once. {@code decides[i]} is true when bar {@code i} is the last bar of its
+ * time and the indicators produced a row for it, i.e. where the signal rules are evaluated. A Flink
+ * POJO (public fields, primitive arrays), though nothing here depends on Flink.
+ */
+public class BarHistory {
+
+    public String symbol;
+    public long[] times;
+    public double[] open;
+    public double[] high;
+    public double[] low;
+    public double[] close;
+    public boolean[] decides;
+    /** The indicator columns, e.g. {@code sma_20}, {@code bbands_20_2_upper}. */
+    public String[] columns;
+    /** Column {@code c} at bar {@code i} is {@code values[c * times.length + i]}; NaN while warming up. */
+    public double[] values;
+
+    public BarHistory() {}
+
+    /**
+     * A history computed here from bars in strictly increasing time order, with the same indicator
+     * code the Flink operators run: for tests and single-process baselines.
+     */
+    public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
+            double[] close, double[] volume, List<IndicatorSpec> specs) {
+        int n = times.length;
+        IndicatorSet set = new IndicatorSet(specs);
+        BarHistory history = new BarHistory();
+        history.symbol = symbol;
+        history.times = times.clone();
+        history.open = open.clone();
+        history.high = high.clone();
+        history.low = low.clone();
+        history.close = close.clone();
+        history.decides = new boolean[n];
+        history.columns = set.columns().toArray(String[]::new);
+        history.values = new double[history.columns.length * n];
+        double[] row = new double[history.columns.length];
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && times[i] <= times[i - 1]) {
+                throw new IllegalArgumentException(symbol + ": bar " + i + " is not after the one before it");
+            }
+            set.update(open[i], high[i], low[i], close[i], volume[i], times[i]);
+            set.values(row);
+            for (int c = 0; c < row.length; c++) {
+                history.values[c * n + i] = row[c];
+            }
+            history.decides[i] = true;
+        }
+        return history;
+    }
+
+    public int bars() {
+        return times.length;
+    }
+
+    /** The index of {@code column}, or -1. */
+    public int column(String column) {
+        return Arrays.asList(columns).indexOf(column);
+    }
+
+    public double value(int column, int bar) {
+        return values[column * times.length + bar];
+    }
+}

@@ -1,0 +1,68 @@
+package io.daytrade.backtest;
+
+import io.daytrade.signals.SignalRules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A strategy backtested over a {@link BarHistory} whose indicator columns were computed once for many
+ * strategies. It makes the same decisions as the job of {@code bin/daytrade backtest}: at a bar's close
+ * the rules read {@code close} and the strategy's columns, the signals that fired are applied in rule
+ * order (the last one wins), and the simulator fills them at the next open.
+ */
+public final class HistoryBacktest {
+
+    private final Strategy strategy;
+    private final SignalRules rules;
+    private final int[] sources;
+    private final int[] targets;
+
+    /** @throws IllegalArgumentException if {@code history} lacks a column the strategy reads */
+    public HistoryBacktest(Strategy strategy, List<String> historyColumns) {
+        this.strategy = strategy;
+        List<String> layout = new ArrayList<>();
+        layout.add("close");
+        strategy.indicators().forEach(spec -> layout.addAll(spec.columns()));
+        this.rules = SignalRules.compile(strategy.rules(), layout);
+        this.sources = new int[layout.size()];
+        for (int i = 1; i < layout.size(); i++) {
+            sources[i] = historyColumns.indexOf(layout.get(i));
+            if (sources[i] < 0) {
+                throw new IllegalArgumentException("the history has no column " + layout.get(i));
+            }
+        }
+        this.targets = strategy.rules().stream().mapToInt(rule -> switch (rule.side()) {
+            case BUY -> PositionSimulator.LONG;
+            case SELL -> PositionSimulator.SHORT;
+            case FLAT -> PositionSimulator.FLAT;
+        }).toArray();
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    /** Runs the whole history and closes the position at the end, as a backtest does. */
+    public PositionSimulator run(BarHistory history, ExecutionSettings settings) {
+        PositionSimulator account = new PositionSimulator(settings);
+        var memory = rules.newMemory();
+        double[] row = new double[sources.length];
+        int n = history.bars();
+        for (int i = 0; i < n; i++) {
+            account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
+            if (!history.decides[i]) {
+                continue;
+            }
+            row[0] = history.close[i];
+            for (int c = 1; c < row.length; c++) {
+                row[c] = history.values[sources[c] * n + i];
+            }
+            for (SignalRules.Fired fired : rules.evaluate(row, memory)) {
+                account.decide(targets[rules.definitions().indexOf(fired.rule())]);
+            }
+        }
+        account.finish();
+        return account;
+    }
+}

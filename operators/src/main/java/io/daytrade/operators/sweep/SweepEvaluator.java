@@ -1,0 +1,70 @@
+package io.daytrade.operators.sweep;
+
+import io.daytrade.backtest.ExecutionSettings;
+import io.daytrade.backtest.HistoryBacktest;
+import io.daytrade.backtest.PerformanceMetrics;
+import io.daytrade.backtest.Strategy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+
+/**
+ * Backtests each parameter set of a task over its symbol's history: the strategy's rules read the
+ * history's precomputed columns, and the simulator and metrics are those of {@code backtest}.
+ */
+public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String strategy;
+    private final List<String> names;
+    private final double[][] parameterSets;
+    private final ExecutionSettings settings;
+
+    private transient LongCounter done;
+    private transient Counter evaluations;
+    private transient Counter barEvaluations;
+
+    /**
+     * @param strategy a built-in, possibly with some parameters set
+     * @param names the swept parameters
+     * @param parameterSets valid combinations of their values
+     */
+    public SweepEvaluator(String strategy, List<String> names, double[][] parameterSets, ExecutionSettings settings) {
+        this.strategy = strategy;
+        this.names = List.copyOf(names);
+        this.parameterSets = parameterSets;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        done = getRuntimeContext().getLongCounter(SweepProgress.DONE);
+        evaluations = getRuntimeContext().getMetricGroup().counter("evaluations");
+        barEvaluations = getRuntimeContext().getMetricGroup().counter("barEvaluations");
+    }
+
+    @Override
+    public void flatMap(SweepTask task, Collector<SweepResult> out) {
+        List<String> columns = Arrays.asList(task.history.columns);
+        for (int p = task.first; p < task.first + task.count; p++) {
+            Strategy chosen = Strategy.withParameters(strategy, names, parameterSets[p]);
+            PerformanceMetrics metrics = PerformanceMetrics.of(new HistoryBacktest(chosen, columns).run(task.history, settings));
+            SweepResult result = new SweepResult();
+            result.symbol = task.history.symbol;
+            result.parameterSet = p;
+            result.bars = task.history.bars();
+            result.metrics = metrics.asMap().values().stream().mapToDouble(Number::doubleValue).toArray();
+            out.collect(result);
+            done.add(1);
+            evaluations.inc();
+            barEvaluations.inc(task.history.bars());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.daytrade.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.daytrade.schemas.DeadLetter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * Files of a report in a directory given as a path or URI ({@code /data/out}, {@code s3://bucket/out}),
+ * written through Flink's file systems so a job writes them the same on a laptop and on a cluster.
+ */
+public final class ReportFiles {
+
+    private static final int FIRST_REJECTED = 20;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    public ReportFiles(String dir) {
+        this.dir = new Path(dir);
+    }
+
+    public void text(String name, String content) throws IOException {
+        FileSystem fs = dir.getFileSystem();
+        fs.mkdirs(dir);
+        try (OutputStream out = fs.create(new Path(dir, name), FileSystem.WriteMode.OVERWRITE)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public void json(String name, Object value) throws IOException {
+        text(name, JSON.writeValueAsString(value) + "\n");
+    }
+
+    /** {@code dead-letters.csv}: where each rejected record came from and why, in input order. */
+    public void deadLetters(List<DeadLetter> deadLetters) throws IOException {
+        StringBuilder csv = new StringBuilder("source,position,reason,detail\n");
+        deadLetters.stream()
+                .sorted(Comparator.comparing((DeadLetter d) -> d.getSource().toString())
+                        .thenComparing(d -> d.getPosition() == null ? Long.MAX_VALUE : d.getPosition()))
+                .forEach(d -> csv.append(cell(d.getSource())).append(',')
+                        .append(d.getPosition() == null ? "" : d.getPosition()).append(',')
+                        .append(cell(d.getReason())).append(',').append(cell(d.getDetail())).append('\n'));
+        text("dead-letters.csv", csv.toString());
+    }
+
+    /** How many records were rejected, per reason, and the first few, for a summary.json. */
+    public static Map<String, Object> deadLetterSummary(List<DeadLetter> deadLetters) {
+        Map<String, Integer> byReason = new TreeMap<>();
+        deadLetters.forEach(d -> byReason.merge(d.getReason().toString(), 1, Integer::sum));
+        List<Map<String, Object>> first = new ArrayList<>();
+        deadLetters.stream()
+                .sorted(Comparator.comparing((DeadLetter d) -> d.getSource().toString())
+                        .thenComparing(d -> d.getPosition() == null ? Long.MAX_VALUE : d.getPosition()))
+                .limit(FIRST_REJECTED)
+                .forEach(d -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("source", d.getSource().toString());
+                    entry.put("position", d.getPosition());
+                    entry.put("reason", d.getReason().toString());
+                    entry.put("detail", d.getDetail() == null ? null : d.getDetail().toString());
+                    first.add(entry);
+                });
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("count", deadLetters.size());
+        summary.put("by_reason", byReason);
+        summary.put("first", first);
+        return summary;
+    }
+
+    private static String cell(Object value) {
+        String text = value == null ? "" : value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+}

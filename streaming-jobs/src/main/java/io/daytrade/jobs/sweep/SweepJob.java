@@ -1,0 +1,59 @@
+package io.daytrade.jobs.sweep;
+
+import io.daytrade.backtest.BarHistory;
+import io.daytrade.backtest.ExecutionSettings;
+import io.daytrade.backtest.SweepPlan;
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.jobs.AnalyticsPipeline;
+import io.daytrade.jobs.BoundedJob;
+import io.daytrade.operators.backtest.BacktestEvent;
+import io.daytrade.operators.sweep.HistoryCollector;
+import io.daytrade.operators.sweep.SweepEvaluator;
+import io.daytrade.operators.sweep.SweepFanOut;
+import io.daytrade.operators.sweep.SweepResult;
+import io.daytrade.operators.sweep.SweepTask;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.IndicatorValues;
+
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * A parameter sweep as one bounded job: each symbol's bars go once through the indicator operator of
+ * the live job with every indicator any parameter set reads (so each indicator is computed once per
+ * symbol and parameter, however many sets share it), are gathered into one history per symbol, and
+ * the parameter sets are spread over the subtasks in chunks, each backtested by the same simulator
+ * as {@code backtest}.
+ */
+public final class SweepJob {
+
+    private SweepJob() {}
+
+    /**
+     * @param chunks how many tasks each symbol's parameter sets are split into; the parallelism spreads
+     *     the work evenly even with a single symbol
+     */
+    public static SingleOutputStreamOperator<SweepResult> build(BoundedJob job, DataStream<Bar> bars, String source,
+            SweepPlan plan, ExecutionSettings settings, int chunks) {
+        SingleOutputStreamOperator<IndicatorValues> values =
+                AnalyticsPipeline.indicators(bars, plan.indicators(), source);
+        job.collectDeadLetters(values);
+        List<String> columns = new IndicatorSet(plan.indicators()).columns();
+        TypeInformation<BacktestEvent> eventType = BacktestEvent.type();
+        DataStream<BacktestEvent> events = bars.map(BacktestEvent::of, eventType).name("Bars to histories")
+                .union(values.map(BacktestEvent::of, eventType).name("Indicator values to histories"));
+        return events.keyBy(BacktestEvent::symbol, Types.STRING)
+                .process(new HistoryCollector(columns), TypeInformation.of(BarHistory.class))
+                .uid("sweep-histories").name("Histories (" + columns.size() + " indicator columns)")
+                .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
+                .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
+                .rebalance()
+                .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
+                        TypeInformation.of(SweepResult.class))
+                .uid("sweep-evaluate").name("Backtest parameter sets");
+    }
+}

@@ -1,0 +1,162 @@
+package io.daytrade.jobs.sweep;
+
+import io.daytrade.backtest.ExecutionSettings;
+import io.daytrade.backtest.ParameterGrid;
+import io.daytrade.backtest.PerformanceMetrics;
+import io.daytrade.backtest.SweepPlan;
+import io.daytrade.jobs.ReportFiles;
+import io.daytrade.jobs.ReportSink;
+import io.daytrade.jobs.backtest.BacktestReport;
+import io.daytrade.operators.sweep.SweepResult;
+import io.daytrade.schemas.DeadLetter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A sweep's {@code results.csv} (one row per symbol and parameter set, sorted by symbol and then grid
+ * order, so the file is the same at any parallelism) and {@code summary.json} (what was evaluated and
+ * skipped, the best rows by the chosen metric and, with several symbols, the parameter sets with the
+ * best mean across symbols), and {@code dead-letters.csv} if input was rejected.
+ */
+public final class SweepReport implements ReportSink.Report<SweepResult> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String out;
+    private final SweepPlan plan;
+    private final String grid;
+    private final ExecutionSettings settings;
+    private final String metric;
+    private final int top;
+    private final Map<String, Object> sampling;
+
+    /** @param sampling how the parameter sets were chosen, for the summary ({@code random}, {@code seed}) */
+    public SweepReport(String out, SweepPlan plan, String grid, ExecutionSettings settings, String metric, int top,
+            Map<String, Object> sampling) {
+        this.out = out;
+        this.plan = plan;
+        this.grid = grid;
+        this.settings = settings;
+        this.metric = metric;
+        this.top = top;
+        this.sampling = new LinkedHashMap<>(sampling);
+    }
+
+    @Override
+    public void write(List<SweepResult> records, List<DeadLetter> deadLetters) throws IOException {
+        List<SweepResult> rows = new ArrayList<>(records);
+        rows.sort(Comparator.comparing((SweepResult r) -> r.symbol).thenComparingInt(r -> r.parameterSet));
+        ReportFiles files = new ReportFiles(out);
+        files.text("results.csv", csv(rows));
+        files.json("summary.json", summary(rows, deadLetters));
+        if (!deadLetters.isEmpty()) {
+            files.deadLetters(deadLetters);
+        }
+    }
+
+    private String csv(List<SweepResult> rows) {
+        List<String> names = PerformanceMetrics.names();
+        StringBuilder csv = new StringBuilder("symbol");
+        plan.names().forEach(name -> csv.append(',').append(name));
+        names.forEach(name -> csv.append(',').append(name));
+        csv.append('\n');
+        for (SweepResult row : rows) {
+            csv.append(row.symbol);
+            for (double value : plan.parameterSets()[row.parameterSet]) {
+                csv.append(',').append(ParameterGrid.format(value));
+            }
+            for (int m = 0; m < names.size(); m++) {
+                csv.append(',').append(cell(names.get(m), row.metrics[m]));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** An exact decimal of the double, a whole number for counts, empty for NaN (report.json's null). */
+    static String cell(String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        return PerformanceMetrics.isCount(name) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private Map<String, Object> summary(List<SweepResult> rows, List<DeadLetter> rejected) {
+        int m = PerformanceMetrics.names().indexOf(metric);
+        Comparator<Double> better = PerformanceMetrics.lowerIsBetter(metric)
+                ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("strategy", plan.strategy());
+        summary.put("grid", grid);
+        summary.putAll(sampling);
+        summary.put("metric", metric);
+        summary.put("better", PerformanceMetrics.lowerIsBetter(metric) ? "lower" : "higher");
+        summary.put("combinations", plan.considered());
+        summary.put("skipped", plan.skippedCount());
+        summary.put("skipped_reasons", plan.skipped());
+        summary.put("parameter_sets", plan.parameterSets().length);
+        summary.put("symbols", rows.stream().map(r -> r.symbol).distinct().count());
+        summary.put("evaluated", rows.size());
+        summary.put("bar_evaluations", rows.stream().mapToLong(r -> r.bars).sum());
+        summary.put("rejected_input", ReportFiles.deadLetterSummary(rejected));
+        summary.put("settings", BacktestReport.settings(settings));
+
+        List<SweepResult> ranked = rows.stream().filter(r -> !Double.isNaN(r.metrics[m]))
+                .sorted(Comparator.comparing((SweepResult r) -> r.metrics[m], better)).limit(top).toList();
+        List<Map<String, Object>> best = new ArrayList<>();
+        for (SweepResult row : ranked) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("rank", best.size() + 1);
+            entry.put("symbol", row.symbol);
+            entry.put("parameters", parameters(row.parameterSet));
+            entry.put("metrics", metrics(row));
+            best.add(entry);
+        }
+        summary.put("top", best);
+
+        Map<Integer, List<Double>> bySet = new TreeMap<>();
+        rows.forEach(r -> bySet.computeIfAbsent(r.parameterSet, k -> new ArrayList<>()).add(r.metrics[m]));
+        List<Map<String, Object>> sets = new ArrayList<>();
+        bySet.forEach((set, values) -> {
+            double mean = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).average()
+                    .orElse(Double.NaN);
+            if (!Double.isNaN(mean)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("parameters", parameters(set));
+                entry.put("mean_" + metric, mean);
+                entry.put("symbols", values.size());
+                sets.add(entry);
+            }
+        });
+        sets.sort(Comparator.comparing((Map<String, Object> e) -> (Double) e.get("mean_" + metric), better));
+        summary.put("top_parameter_sets", sets.subList(0, Math.min(top, sets.size())));
+        return summary;
+    }
+
+    private Map<String, Object> parameters(int set) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        double[] values = plan.parameterSets()[set];
+        for (int i = 0; i < values.length; i++) {
+            double value = values[i];
+            parameters.put(plan.names().get(i), value == Math.rint(value) ? (Object) (long) value : (Object) value);
+        }
+        return parameters;
+    }
+
+    private static Map<String, Object> metrics(SweepResult row) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        List<String> names = PerformanceMetrics.names();
+        for (int i = 0; i < names.size(); i++) {
+            double value = row.metrics[i];
+            metrics.put(names.get(i), Double.isNaN(value) || Double.isInfinite(value) ? null
+                    : PerformanceMetrics.isCount(names.get(i)) ? (Object) (long) value : (Object) value);
+        }
+        return metrics;
+    }
+}
