@@ -70,6 +70,18 @@ public class BarHistory {
         return Arrays.asList(columns).indexOf(column);
     }
 
+    /** The index of the first bar at or after {@code time}; {@link #bars()} if there is none. */
+    public int firstAtOrAfter(long time) {
+        int index = Arrays.binarySearch(times, time);
+        if (index < 0) {
+            return -index - 1;
+        }
+        while (index > 0 && times[index - 1] == time) {
+            index--;
+        }
+        return index;
+    }
+
     public double value(int column, int bar) {
         return values[column * times.length + bar];
     }

@@ -45,11 +45,20 @@ public final class HistoryBacktest {
 
     /** Runs the whole history and closes the position at the end, as a backtest does. */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings) {
+        return run(history, settings, 0, history.bars());
+    }
+
+    /**
+     * Runs bars {@code from} to {@code to - 1} alone, as a backtest over just them: a fresh account and
+     * fresh rule memory, the position closed at bar {@code to - 1}. Nothing after it is read; the
+     * indicator columns at a bar depend on that bar and earlier ones only.
+     */
+    public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
         PositionSimulator account = new PositionSimulator(settings);
         var memory = rules.newMemory();
         double[] row = new double[sources.length];
         int n = history.bars();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
             if (!history.decides[i]) {
                 continue;

@@ -130,6 +130,16 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         return denominator == 0 || Double.isNaN(denominator) ? Double.NaN : numerator / denominator;
     }
 
+    /** The metrics as numbers, in {@link #names()} order. */
+    public double[] values() {
+        return asMap().values().stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    /** The metric called {@code name}. */
+    public double value(String name) {
+        return values()[NAMES.indexOf(name)];
+    }
+
     /** The metrics under the names report.json uses, in a fixed order. */
     public Map<String, Number> asMap() {
         Map<String, Number> map = new LinkedHashMap<>();

@@ -1,17 +1,12 @@
 package io.daytrade.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.daytrade.backtest.ExecutionSettings;
-import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.SweepPlan;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.jobs.ReportSink;
 import io.daytrade.jobs.sweep.SweepJob;
 import io.daytrade.jobs.sweep.SweepReport;
 import io.daytrade.operators.sweep.SweepResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.core.execution.JobClient;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,23 +40,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
     String interval;
 
-    @Option(names = "--strategy", required = true, paramLabel = "SPEC",
-            description = "A built-in, e.g. sma_cross, or with fixed parameters: bbands_breakout(n=20).")
-    String strategy;
-
-    @Option(names = "--grid", required = true, paramLabel = "GRID", description = "e.g. fast=5..50:5,slow=20..200:20")
-    String grid;
-
-    @Option(names = "--random", paramLabel = "N", defaultValue = "0",
-            description = "Evaluate N parameter sets drawn at random from the grid instead of all of them.")
-    int random;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of --random (default 1).")
-    long seed;
-
-    @Option(names = "--metric", defaultValue = "sharpe", paramLabel = "NAME",
-            description = "Metric that ranks the results (default sharpe); any report.json metric.")
-    String metric;
+    @Mixin
+    GridOptions grid;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "K", description = "How many best results summary.json lists (default 10).")
     int top;
@@ -81,19 +58,14 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan = plan();
-        if (!PerformanceMetrics.names().contains(metric)) {
-            throw new UserError("--metric: unknown metric '" + metric + "'; one of " + String.join(", ", PerformanceMetrics.names()));
-        }
+        SweepPlan plan = grid.plan();
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
         if (interval != null && interval.contains(",")) {
             throw new UserError("--interval: a sweep runs on one interval, got " + interval);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserError("--out " + out + ": is a file; give a directory");
-        }
+        ResearchRun.checkOut(out);
         ExecutionSettings settings = execution.settings(input, interval);
         long started = System.nanoTime();
 
@@ -102,42 +74,19 @@ final class SweepCommand implements Callable<Integer> {
         int chunks = Math.max(1, job.environment().getParallelism());
         var results = SweepJob.build(job, bars.bars(), bars.source(), plan, settings, chunks);
         Map<String, Object> sampling = new LinkedHashMap<>();
-        sampling.put("random", random > 0 ? random : null);
-        sampling.put("seed", random > 0 ? seed : null);
-        SweepReport report = new SweepReport(out.toAbsolutePath().toString(), plan, grid, settings, metric, top, sampling);
-        JobClient client = job.submit(results, TypeInformation.of(SweepResult.class), new ReportSink<>(report),
-                "sweep-report", "daytrade sweep " + plan.strategy());
-        var err = spec.commandLine().getErr();
-        JobExecutionResult result = JobProgress.follow(client, new ProgressBar("sweep", err, ProgressBar.wanted(), System::nanoTime));
-        if (result == null) {
-            spec.commandLine().getOut().println("submitted job " + client.getJobID() + "; it writes results.csv and summary.json to " + out);
-            return ExitCodes.OK;
-        }
-        return printSummary(started);
-    }
-
-    private SweepPlan plan() {
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.of(strategy, grid, random, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserError((e.getMessage().startsWith("unknown strategy") ? "--strategy: " : "--grid: ") + e.getMessage());
-        }
-        if (plan.parameterSets().length == 0) {
-            throw new UserError("--grid: none of its " + plan.considered() + " combinations is valid: " + plan.skipped().keySet());
-        }
-        return plan;
+        sampling.put("random", grid.random > 0 ? grid.random : null);
+        sampling.put("seed", grid.random > 0 ? grid.seed : null);
+        SweepReport report = new SweepReport(out.toAbsolutePath().toString(), plan, grid.grid, settings, grid.metric,
+                top, sampling);
+        var stdout = spec.commandLine().getOut();
+        Map<String, Object> summary = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
+                "summary.json", stdout, spec.commandLine().getErr());
+        return summary == null ? ExitCodes.OK : printSummary(summary, started);
     }
 
     @SuppressWarnings("unchecked")
-    private int printSummary(long started) throws Exception {
+    private int printSummary(Map<String, Object> summary, long started) {
         var stdout = spec.commandLine().getOut();
-        Path file = out.resolve("summary.json");
-        if (!Files.isRegularFile(file)) {
-            stdout.println("the job finished; the cluster wrote results.csv and summary.json to " + out);
-            return ExitCodes.OK;
-        }
-        Map<String, Object> summary = new ObjectMapper().readValue(file.toFile(), Map.class);
         double seconds = (System.nanoTime() - started) / 1e9;
         long barEvaluations = ((Number) summary.get("bar_evaluations")).longValue();
         stdout.printf(Locale.ROOT, "evaluated %s parameter sets on %s symbols (%s skipped as invalid): %,d bar-evaluations"
@@ -146,19 +95,16 @@ final class SweepCommand implements Callable<Integer> {
         List<Map<String, Object>> best = (List<Map<String, Object>>) summary.get("top");
         if (!best.isEmpty()) {
             Map<String, Object> first = best.get(0);
-            Object value = ((Map<String, Object>) first.get("metrics")).get(metric);
-            stdout.printf(Locale.ROOT, "best %s: %s on %s with %s%n", metric, value, first.get("symbol"), first.get("parameters"));
+            Object value = ((Map<String, Object>) first.get("metrics")).get(grid.metric);
+            stdout.printf(Locale.ROOT, "best %s: %s on %s with %s%n", grid.metric, value, first.get("symbol"),
+                    first.get("parameters"));
         }
         stdout.println("wrote results.csv and summary.json to " + out);
         stdout.flush();
-        Map<String, Object> rejected = (Map<String, Object>) summary.get("rejected_input");
-        if (((Number) rejected.get("count")).intValue() > 0) {
-            DeadLetterReport.print(rejected, spec.commandLine().getErr());
-            return ExitCodes.REJECTED_INPUT;
-        }
-        if (((Number) summary.get("evaluated")).intValue() == 0) {
+        int code = ResearchRun.exitCode(summary, spec.commandLine().getErr());
+        if (code == ExitCodes.OK && ((Number) summary.get("evaluated")).intValue() == 0) {
             throw new UserError("no bars to sweep in " + input.source());
         }
-        return ExitCodes.OK;
+        return code;
     }
 }

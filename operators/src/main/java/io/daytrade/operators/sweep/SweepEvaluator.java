@@ -60,7 +60,7 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
             result.symbol = task.history.symbol;
             result.parameterSet = p;
             result.bars = task.history.bars();
-            result.metrics = metrics.asMap().values().stream().mapToDouble(Number::doubleValue).toArray();
+            result.metrics = metrics.values();
             out.collect(result);
             done.add(1);
             evaluations.inc();

@@ -39,6 +39,21 @@ public final class SweepJob {
      */
     public static SingleOutputStreamOperator<SweepResult> build(BoundedJob job, DataStream<Bar> bars, String source,
             SweepPlan plan, ExecutionSettings settings, int chunks) {
+        return histories(job, bars, source, plan)
+                .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
+                .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
+                .rebalance()
+                .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
+                        TypeInformation.of(SweepResult.class))
+                .uid("sweep-evaluate").name("Backtest parameter sets");
+    }
+
+    /**
+     * One {@link BarHistory} per symbol with every indicator column the plan's parameter sets read,
+     * computed by the live job's indicator operator; its dead letters join the job's.
+     */
+    public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars, String source,
+            SweepPlan plan) {
         SingleOutputStreamOperator<IndicatorValues> values =
                 AnalyticsPipeline.indicators(bars, plan.indicators(), source);
         job.collectDeadLetters(values);
@@ -48,12 +63,6 @@ public final class SweepJob {
                 .union(values.map(BacktestEvent::of, eventType).name("Indicator values to histories"));
         return events.keyBy(BacktestEvent::symbol, Types.STRING)
                 .process(new HistoryCollector(columns), TypeInformation.of(BarHistory.class))
-                .uid("sweep-histories").name("Histories (" + columns.size() + " indicator columns)")
-                .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
-                .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
-                .rebalance()
-                .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
-                        TypeInformation.of(SweepResult.class))
-                .uid("sweep-evaluate").name("Backtest parameter sets");
+                .uid("sweep-histories").name("Histories (" + columns.size() + " indicator columns)");
     }
 }

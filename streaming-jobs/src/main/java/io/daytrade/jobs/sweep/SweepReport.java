@@ -114,8 +114,8 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("rank", best.size() + 1);
             entry.put("symbol", row.symbol);
-            entry.put("parameters", parameters(row.parameterSet));
-            entry.put("metrics", metrics(row));
+            entry.put("parameters", ResultJson.parameters(plan, row.parameterSet));
+            entry.put("metrics", ResultJson.metrics(row.metrics));
             best.add(entry);
         }
         summary.put("top", best);
@@ -128,7 +128,7 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
                     .orElse(Double.NaN);
             if (!Double.isNaN(mean)) {
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("parameters", parameters(set));
+                entry.put("parameters", ResultJson.parameters(plan, set));
                 entry.put("mean_" + metric, mean);
                 entry.put("symbols", values.size());
                 sets.add(entry);
@@ -139,24 +139,5 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
         return summary;
     }
 
-    private Map<String, Object> parameters(int set) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        double[] values = plan.parameterSets()[set];
-        for (int i = 0; i < values.length; i++) {
-            double value = values[i];
-            parameters.put(plan.names().get(i), value == Math.rint(value) ? (Object) (long) value : (Object) value);
-        }
-        return parameters;
-    }
 
-    private static Map<String, Object> metrics(SweepResult row) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        List<String> names = PerformanceMetrics.names();
-        for (int i = 0; i < names.size(); i++) {
-            double value = row.metrics[i];
-            metrics.put(names.get(i), Double.isNaN(value) || Double.isInfinite(value) ? null
-                    : PerformanceMetrics.isCount(names.get(i)) ? (Object) (long) value : (Object) value);
-        }
-        return metrics;
-    }
 }

@@ -1,0 +1,132 @@
+package io.daytrade.cli;
+
+import io.daytrade.backtest.ExecutionSettings;
+import io.daytrade.backtest.Span;
+import io.daytrade.backtest.SweepPlan;
+import io.daytrade.jobs.BoundedJob;
+import io.daytrade.jobs.walkforward.WalkForwardJob;
+import io.daytrade.jobs.walkforward.WalkForwardReport;
+import io.daytrade.operators.sweep.WalkForwardResult;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "walk-forward",
+        description = "Walk-forward optimisation: for each rolling window, choose the best parameters of the grid on"
+                + " the train slice, then backtest them on the test slice that follows; windows and symbols run in"
+                + " parallel in one bounded Flink job.",
+        footer = {"", "Spans: 2y, 6m (months), 3w, 10d, 12h, 30min; calendar steps in UTC from each symbol's first bar.",
+                "A train slice is backtested alone and closes its position at its last bar: nothing of the test slice",
+                "reaches it. Writes walk-forward.json, windows.csv, equity.csv (the stitched out-of-sample curve) and",
+                "report.html to --out."})
+final class WalkForwardCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    BarInput input;
+
+    @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
+    String interval;
+
+    @Mixin
+    GridOptions grid;
+
+    @Option(names = "--train", required = true, paramLabel = "SPAN", description = "Length of a train slice, e.g. 2y.")
+    String train;
+
+    @Option(names = "--test", required = true, paramLabel = "SPAN", description = "Length of a test slice, e.g. 6m.")
+    String test;
+
+    @Option(names = "--step", paramLabel = "SPAN", description = "How far each window moves on (default: --test).")
+    String step;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
+            description = "Subtasks per operator (default: the number of cores).")
+    int parallelism;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the report.")
+    Path out;
+
+    @Mixin
+    ExecutionOptions execution;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan = grid.plan();
+        Span trainSpan = span("--train", train);
+        Span testSpan = span("--test", test);
+        Span stepSpan = step == null ? testSpan : span("--step", step);
+        if (interval != null && interval.contains(",")) {
+            throw new UserError("--interval: a walk-forward runs on one interval, got " + interval);
+        }
+        ResearchRun.checkOut(out);
+        ExecutionSettings settings = execution.settings(input, interval);
+
+        BoundedJob job = new BoundedJob(parallelism);
+        BarInput.Loaded bars = input.load(job, interval);
+        var results = WalkForwardJob.build(job, bars.bars(), bars.source(), plan, settings, grid.metric, trainSpan,
+                testSpan, stepSpan);
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("strategy", plan.strategy());
+        description.put("grid", grid.grid);
+        description.put("train", trainSpan.text());
+        description.put("test", testSpan.text());
+        description.put("step", stepSpan.text());
+        WalkForwardReport report = new WalkForwardReport(out.toAbsolutePath().toString(), plan, description, settings,
+                grid.metric);
+        var stdout = spec.commandLine().getOut();
+        Map<String, Object> summary = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
+                "walk-forward.json", stdout, spec.commandLine().getErr());
+        return summary == null ? ExitCodes.OK : printSummary(summary);
+    }
+
+    private static Span span(String option, String text) {
+        try {
+            return Span.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int printSummary(Map<String, Object> summary) {
+        var stdout = spec.commandLine().getOut();
+        Map<String, Object> symbols = (Map<String, Object>) summary.get("symbols");
+        if (symbols.isEmpty()) {
+            int code = ResearchRun.exitCode(summary, spec.commandLine().getErr());
+            throw new UserError("no window fits: the history of " + input.source() + " is shorter than --train "
+                    + train + (code == ExitCodes.OK ? "" : " (and input was rejected)"));
+        }
+        symbols.forEach((symbol, value) -> {
+            Map<String, Object> result = (Map<String, Object>) value;
+            Object inSample = ((Map<String, Object>) result.get("in_sample_mean")).get(grid.metric);
+            Map<String, Object> outOfSample = (Map<String, Object>) result.get("out_of_sample");
+            stdout.printf(Locale.ROOT, "%s: %d windows; %s in sample (mean) %s, out of sample %s; out-of-sample return %s%n",
+                    symbol, ((java.util.List<?>) result.get("windows")).size(), grid.metric, number(inSample),
+                    number(outOfSample.get(grid.metric)), percent(outOfSample.get("total_return")));
+        });
+        stdout.println("wrote walk-forward.json, windows.csv, equity.csv and report.html to " + out);
+        stdout.flush();
+        return ResearchRun.exitCode(summary, spec.commandLine().getErr());
+    }
+
+    private static String number(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "n/a";
+    }
+
+    private static String percent(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f%%", n.doubleValue() * 100) : "n/a";
+    }
+}
