@@ -24,11 +24,13 @@ final class JobProgress {
     /**
      * Waits for the job to finish, drawing {@code bar} meanwhile.
      *
+     * @param knownTotal the work to do if the client knows it, else 0 (the job then counts it)
+     *
      * @return the result, or null when the client cannot follow the job (submitted from the web UI or a
      *     Kubernetes session job, where the program must not wait)
      * @throws Exception the job's failure
      */
-    static JobExecutionResult follow(JobClient client, ProgressBar bar) throws Exception {
+    static JobExecutionResult follow(JobClient client, ProgressBar bar, long knownTotal) throws Exception {
         CompletableFuture<JobExecutionResult> result;
         try {
             result = client.getJobExecutionResult();
@@ -41,7 +43,8 @@ final class JobProgress {
         try {
             while (!result.isDone()) {
                 Map<String, Object> accumulators = client.getAccumulators().get(10, TimeUnit.SECONDS);
-                bar.update(count(accumulators.get(SweepProgress.DONE)), count(accumulators.get(SweepProgress.PLANNED)));
+                long planned = count(accumulators.get(SweepProgress.PLANNED));
+                bar.update(count(accumulators.get(SweepProgress.DONE)), planned > 0 ? planned : knownTotal);
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {

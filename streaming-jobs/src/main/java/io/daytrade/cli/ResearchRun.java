@@ -30,11 +30,12 @@ final class ResearchRun {
      */
     @SuppressWarnings("unchecked")
     static <T> Map<String, Object> run(BoundedJob job, DataStream<T> results, Class<T> type, ReportSink.Report<T> report,
-            String name, Path out, String summaryFile, PrintWriter stdout, PrintWriter stderr) throws Exception {
+            String name, Path out, String summaryFile, long knownTotal, PrintWriter stdout, PrintWriter stderr)
+            throws Exception {
         JobClient client = job.submit(results, TypeInformation.of(type), new ReportSink<>(report), name + "-report",
                 "daytrade " + name);
         JobExecutionResult result = JobProgress.follow(client,
-                new ProgressBar(name, stderr, ProgressBar.wanted(), System::nanoTime));
+                new ProgressBar(name, stderr, ProgressBar.wanted(), System::nanoTime), knownTotal);
         if (result == null) {
             stdout.println("submitted job " + client.getJobID() + "; it writes its report to " + out);
             return null;

@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
                 top, sampling);
         var stdout = spec.commandLine().getOut();
         Map<String, Object> summary = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
-                "summary.json", stdout, spec.commandLine().getErr());
+                "summary.json", 0, stdout, spec.commandLine().getErr());
         return summary == null ? ExitCodes.OK : printSummary(summary, started);
     }
 

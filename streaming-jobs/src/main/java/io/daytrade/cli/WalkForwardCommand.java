@@ -88,7 +88,7 @@ final class WalkForwardCommand implements Callable<Integer> {
                 grid.metric);
         var stdout = spec.commandLine().getOut();
         Map<String, Object> summary = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
-                "walk-forward.json", stdout, spec.commandLine().getErr());
+                "walk-forward.json", 0, stdout, spec.commandLine().getErr());
         return summary == null ? ExitCodes.OK : printSummary(summary);
     }
 

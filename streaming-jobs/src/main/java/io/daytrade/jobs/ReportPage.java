@@ -85,23 +85,22 @@ public final class ReportPage {
         return this;
     }
 
-    /** A histogram of {@code values} in {@code bins} equal bins, with dashed lines at the given marks. */
+    /**
+     * A histogram of {@code values} in {@code bins} equal bins, with dashed lines at the given marks. The
+     * range is the 0.5th to the 99.5th percentile, so a long tail does not squash the rest into one bin;
+     * values beyond it count in the edge bins.
+     */
     public ReportPage histogram(String caption, double[] values, int bins, List<String> markNames, double[] marks) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        double[] sorted = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double lo = sorted.length == 0 ? Double.POSITIVE_INFINITY : sorted[(int) Math.floor(0.005 * (sorted.length - 1))];
+        double hi = sorted.length == 0 ? Double.NEGATIVE_INFINITY : sorted[(int) Math.ceil(0.995 * (sorted.length - 1))];
         StringBuilder svg = open(caption);
         if (lo <= hi) {
             double span = hi > lo ? hi - lo : 1;
             int[] counts = new int[bins];
             for (double v : values) {
                 if (!Double.isNaN(v)) {
-                    counts[Math.min(bins - 1, (int) ((v - lo) / span * bins))]++;
+                    counts[Math.max(0, Math.min(bins - 1, (int) ((v - lo) / span * bins)))]++;
                 }
             }
             int max = 1;
@@ -116,7 +115,10 @@ public final class ReportPage {
                         LEFT + b * barWidth, top, Math.max(0.5, barWidth - 1), y(0) - top, counts[b]));
             }
             for (int m = 0; m < marks.length; m++) {
-                double x = x((marks[m] - lo) / span);
+                if (Double.isNaN(marks[m])) {
+                    continue;
+                }
+                double x = x(Math.max(0, Math.min(1, (marks[m] - lo) / span)));
                 svg.append(String.format(Locale.ROOT, "<line class=\"mark\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\""
                         + " stroke=\"#1f2937\" stroke-dasharray=\"4 3\"><title>%s</title></line>\n", x, x, TOP, y(0),
                         escape(markNames.get(m) + " " + number(marks[m]))));
