@@ -35,6 +35,7 @@ final class LiveJobs {
         config.topics.indicators = prefix + "indicators";
         config.topics.signals = prefix + "signals";
         config.topics.deadLetters = prefix + "dead-letters";
+        config.topics.crossAsset = prefix + "cross-asset";
         config.checkpoints.interval = "500ms";
         config.checkpoints.dir = dir.resolve("checkpoints-" + prefix).toUri().toString();
         config.restart.delay = "500ms";

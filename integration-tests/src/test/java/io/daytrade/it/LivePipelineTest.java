@@ -7,6 +7,7 @@ import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
 import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.jobs.crossasset.CrossAssetCsv;
 import io.daytrade.jobs.csv.CsvOutput;
 import io.daytrade.jobs.kafka.TickFileProducer;
 import io.daytrade.jobs.kafka.TopicReader;
@@ -15,6 +16,7 @@ import io.daytrade.jobs.live.LiveJobConfig;
 import io.daytrade.jobs.live.RuleFile;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 
@@ -55,6 +57,7 @@ class LivePipelineTest {
     @Order(2)
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
+    private static final List<String> CROSS_ASSET_SYMBOLS = List.of("AAA", "BBB", "CCC", "DDD");
     private static final String INDICATORS = "sma(5),sma(20),rsi(14),macd(12,26,9),bbands(20,2)";
     private static final String RULES = String.join("\n",
             "rules:",
@@ -128,7 +131,8 @@ class LivePipelineTest {
     private void runAndCompare(Path dir, String prefix, UnaryOperator<DataStream<Tick>> tap, int partitions)
             throws Exception {
         KAFKA.createTopics(partitions + 2, prefix + "ticks");
-        KAFKA.createTopics(2, prefix + "bars", prefix + "indicators", prefix + "signals", prefix + "dead-letters");
+        KAFKA.createTopics(2, prefix + "bars", prefix + "indicators", prefix + "signals", prefix + "dead-letters",
+                prefix + "cross-asset");
         Path ticks = BarsCommandTest.writeTicks(dir.resolve("ticks.csv"),
                 BarsCommandTest.randomTicks(new Random(21), 30_000));
         Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
@@ -142,6 +146,10 @@ class LivePipelineTest {
         config.indicators = INDICATORS;
         config.rules = rules.toString();
         config.parallelism = 2;
+        config.crossAsset.symbols = CROSS_ASSET_SYMBOLS;
+        config.crossAsset.window = 20;
+        config.crossAsset.benchmark = "AAA";
+        config.crossAsset.factors = List.of("BBB");
         LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
         Configuration conf = job.flinkConfiguration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -174,6 +182,8 @@ class LivePipelineTest {
         assertThat(boundedSignals).hasSizeGreaterThan(10);
         assertThat(liveSignals.stream().map(Signal::toString).sorted().toList()).containsExactlyElementsOf(boundedSignals);
 
+        assertCrossAssetEqualsBounded(dir, ticks, read(prefix + "cross-asset", CrossAsset.class));
+
         // Live/backtest parity: the backtest over the same tick file decides on exactly these signals.
         Path backtest = dir.resolve("backtest");
         Cli.Run run = Cli.run("backtest", "--ticks", ticks.toString(), "--interval", "1m", "--strategy", rules.toString(),
@@ -184,6 +194,22 @@ class LivePipelineTest {
         assertThat(backtestSignals.subList(1, backtestSignals.size())).containsExactlyInAnyOrderElementsOf(
                 liveSignals.stream().map(s -> s.getBarTime().toEpochMilli() + "," + s.getSymbol() + ","
                         + s.getStrategyId() + "," + s.getSide()).toList());
+    }
+
+    /** The cross-asset topic holds what {@code cross-asset} computes from the tick file, row for row. */
+    private static void assertCrossAssetEqualsBounded(Path dir, Path ticks, List<CrossAsset> live) throws Exception {
+        new CrossAssetCsv(dir.resolve("live-cross-asset").toString(), CROSS_ASSET_SYMBOLS, 20, "AAA", List.of("BBB"))
+                .write(live, List.of());
+        Path bounded = dir.resolve("bounded-cross-asset");
+        Cli.Run run = Cli.run("cross-asset", "--ticks", ticks.toString(), "--interval", "1m", "--symbols",
+                String.join(",", CROSS_ASSET_SYMBOLS), "--window", "20", "--benchmark", "AAA", "--factors", "BBB",
+                "--out", bounded.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain(" 0 bar times with statistics");
+        for (String file : List.of("correlations.csv", "beta.csv", "factors.csv")) {
+            assertThat(Files.readAllLines(dir.resolve("live-cross-asset").resolve(file))).as(file).hasSizeGreaterThan(100)
+                    .containsExactlyElementsOf(Files.readAllLines(bounded.resolve(file)));
+        }
     }
 
     /** The same stages in a bounded job over the file: ticks → bars → indicators → signals. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         version = "day-trade-flink 0.1.0",
         description = "Ticks -> bars -> indicators on Apache Flink, for live streams and history alike.",
         subcommands = {DemoCommand.class, BarsCommand.class, IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, WalkForwardCommand.class,
-                MonteCarloCommand.class,
+                MonteCarloCommand.class, CrossAssetCommand.class,
                 LiveCommand.class,
                 ProduceCommand.class, ConsumeCommand.class, KafkaCommand.class,
                 CommandLine.HelpCommand.class})

@@ -38,6 +38,34 @@ final class Inputs {
         }
     }
 
+    /** The distinct values of a CSV file's {@code symbol} column, sorted. */
+    static List<String> symbols(Path file, String option) {
+        try (var lines = Files.lines(existingFile(file, option))) {
+            var iterator = lines.iterator();
+            List<String> header = iterator.hasNext() ? List.of(iterator.next().split(",")) : List.of();
+            int column = header.indexOf("symbol");
+            if (column < 0) {
+                throw new UserError(option + " " + file + ": no 'symbol' column in the header " + header);
+            }
+            java.util.TreeSet<String> symbols = new java.util.TreeSet<>();
+            iterator.forEachRemaining(line -> {
+                String[] cells = line.split(",", -1);
+                if (cells.length > column && !cells[column].isBlank()) {
+                    symbols.add(cells[column].trim());
+                }
+            });
+            return List.copyOf(symbols);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new UserError(option + " " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A comma-separated list, trimmed, without empty items. */
+    static List<String> list(String text) {
+        return text == null ? List.of()
+                : java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     static Path outputFile(Path out) {
         if (Files.isDirectory(out)) {
             throw new UserError("--out " + out + ": is a directory; give a file name");

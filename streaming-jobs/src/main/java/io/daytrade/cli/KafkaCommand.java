@@ -68,7 +68,7 @@ final class KafkaCommand implements Callable<Integer> {
                     out.println("kafka is running at " + broker.bootstrapServers() + " (pid " + broker.pid()
                             + ", data in " + dir + ")");
                 }
-                List<String> topics = ConfigLoader.load(config).topics.all();
+                List<String> topics = ConfigLoader.load(config).topicsUsed();
                 broker.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList());
                 out.println("topics: " + String.join(", ", topics));
             }

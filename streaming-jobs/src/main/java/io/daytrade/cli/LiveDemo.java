@@ -91,7 +91,7 @@ final class LiveDemo {
             broker = LocalKafkaBroker.start(ProjectHome.find(), work.resolve("kafka"), Ports.freePair(9092),
                     Duration.ofSeconds(90));
             LiveJobConfig config = config(broker.bootstrapServers(), work);
-            broker.createTopics(config.topics.all().stream()
+            broker.createTopics(config.topicsUsed().stream()
                     .map(topic -> new NewTopic(topic, 2, (short) 1)).toList());
             out.println("kafka:      " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
 

@@ -90,12 +90,12 @@ final class MonteCarloCommand implements Callable<Integer> {
         description.put("resampled", chosen == MonteCarlo.Method.TRADES ? run.tradeReturns().length : run.barReturns().length);
         MonteCarloReport report = new MonteCarloReport(out.toAbsolutePath().toString(), description, run.capital(), original);
         var stdout = spec.commandLine().getOut();
-        Map<String, Object> summary = ResearchRun.run(job, results, MonteCarloPath.class, report, "monte-carlo", out,
+        ResearchRun.Finished finished = ResearchRun.run(job, results, MonteCarloPath.class, report, "monte-carlo", out,
                 "monte-carlo.json", paths, stdout, spec.commandLine().getErr());
-        if (summary == null) {
+        if (finished == null) {
             return ExitCodes.OK;
         }
-        print(summary);
+        print(finished.summary());
         return ExitCodes.OK;
     }
 

@@ -24,12 +24,15 @@ final class ResearchRun {
 
     private ResearchRun() {}
 
+    /** What a finished job wrote and counted. */
+    record Finished(Map<String, Object> summary, Map<String, Object> accumulators) {}
+
     /**
-     * @return the summary the job wrote to {@code out/summaryFile}, or null if the job was only submitted
-     *     (web UI, Kubernetes session job) or wrote where this machine cannot read
+     * @return the summary the job wrote to {@code out/summaryFile} and the job's accumulators, or null if the
+     *     job was only submitted (web UI, Kubernetes session job) or wrote where this machine cannot read
      */
     @SuppressWarnings("unchecked")
-    static <T> Map<String, Object> run(BoundedJob job, DataStream<T> results, Class<T> type, ReportSink.Report<T> report,
+    static <T> Finished run(BoundedJob job, DataStream<T> results, Class<T> type, ReportSink.Report<T> report,
             String name, Path out, String summaryFile, long knownTotal, PrintWriter stdout, PrintWriter stderr)
             throws Exception {
         JobClient client = job.submit(results, TypeInformation.of(type), new ReportSink<>(report), name + "-report",
@@ -46,7 +49,7 @@ final class ResearchRun {
             return null;
         }
         try {
-            return new ObjectMapper().readValue(summary.toFile(), Map.class);
+            return new Finished(new ObjectMapper().readValue(summary.toFile(), Map.class), result.getAllAccumulatorResults());
         } catch (IOException e) {
             throw new UserError("cannot read " + summary + ": " + e.getMessage());
         }

@@ -79,9 +79,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepReport report = new SweepReport(out.toAbsolutePath().toString(), plan, grid.grid, settings, grid.metric,
                 top, sampling);
         var stdout = spec.commandLine().getOut();
-        Map<String, Object> summary = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
+        ResearchRun.Finished finished = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
                 "summary.json", 0, stdout, spec.commandLine().getErr());
-        return summary == null ? ExitCodes.OK : printSummary(summary, started);
+        return finished == null ? ExitCodes.OK : printSummary(finished.summary(), started);
     }
 
     @SuppressWarnings("unchecked")

@@ -87,9 +87,9 @@ final class WalkForwardCommand implements Callable<Integer> {
         WalkForwardReport report = new WalkForwardReport(out.toAbsolutePath().toString(), plan, description, settings,
                 grid.metric);
         var stdout = spec.commandLine().getOut();
-        Map<String, Object> summary = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
+        ResearchRun.Finished finished = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
                 "walk-forward.json", 0, stdout, spec.commandLine().getErr());
-        return summary == null ? ExitCodes.OK : printSummary(summary);
+        return finished == null ? ExitCodes.OK : printSummary(finished.summary());
     }
 
     private static Span span(String option, String text) {

@@ -1,19 +1,24 @@
 package io.daytrade.jobs;
 
+import io.daytrade.crossasset.CrossAssetCalculator;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.bars.TickToBarFunction;
+import io.daytrade.operators.crossasset.CrossAssetFunction;
 import io.daytrade.operators.indicators.BarIndicatorFunction;
 import io.daytrade.operators.indicators.BarKey;
 import io.daytrade.operators.signals.IndicatorKey;
 import io.daytrade.operators.signals.SignalFunction;
 import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 import io.daytrade.schemas.Tick;
 import io.daytrade.signals.RuleDefinition;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,6 +35,7 @@ public final class AnalyticsPipeline {
     public static final String BARS_UID = "ticks-to-bars";
     public static final String INDICATORS_UID = "bar-indicators";
     public static final String SIGNALS_UID = "signal-rules";
+    public static final String CROSS_ASSET_UID = "cross-asset";
 
     private AnalyticsPipeline() {}
 
@@ -61,5 +67,20 @@ public final class AnalyticsPipeline {
                 .process(new SignalFunction(rules, indicatorColumns), new AvroTypeInfo<>(Signal.class))
                 .uid(SIGNALS_UID)
                 .name("Signal rules (" + rules.size() + ")");
+    }
+
+    /**
+     * Rolling correlations, betas and factor regressions among the bars of the calculator's symbols, one
+     * computation per bar interval (all symbols of a set meet in one key).
+     */
+    public static SingleOutputStreamOperator<CrossAsset> crossAsset(DataStream<Bar> bars, CrossAssetCalculator calculator,
+            String benchmark, List<String> factors, String source) {
+        Set<String> members = new HashSet<>(calculator.symbols());
+        return bars.filter(bar -> members.contains(bar.getSymbol().toString()))
+                .uid("cross-asset-symbols").name("Bars of " + members.size() + " cross-asset symbols")
+                .keyBy(bar -> bar.getInterval().toString(), Types.STRING)
+                .process(new CrossAssetFunction(calculator, benchmark, factors, source), new AvroTypeInfo<>(CrossAsset.class))
+                .uid(CROSS_ASSET_UID)
+                .name("Cross-asset (window " + calculator.window() + ")");
     }
 }

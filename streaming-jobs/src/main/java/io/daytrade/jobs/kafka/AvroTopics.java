@@ -1,6 +1,7 @@
 package io.daytrade.jobs.kafka;
 
 import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
@@ -18,7 +19,7 @@ public final class AvroTopics {
 
     private static final List<BinaryMessageDecoder<? extends SpecificRecordBase>> DECODERS = List.of(
             Tick.getDecoder(), Bar.getDecoder(), IndicatorValues.getDecoder(), Signal.getDecoder(),
-            DeadLetter.getDecoder());
+            DeadLetter.getDecoder(), CrossAsset.getDecoder());
 
     private AvroTopics() {}
 

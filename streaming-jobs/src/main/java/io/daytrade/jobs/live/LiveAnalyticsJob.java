@@ -9,7 +9,9 @@ import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.signals.SignalFunction;
 import io.daytrade.operators.validation.ValidateTicks;
+import io.daytrade.crossasset.CrossAssetCalculator;
 import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
@@ -20,7 +22,6 @@ import io.daytrade.state.StateBackendSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -63,9 +64,11 @@ public final class LiveAnalyticsJob {
     private final List<RuleDefinition> rules;
     private final Duration allowedDisorder;
     private final Duration idleTimeout;
+    private final CrossAssetCalculator crossAsset;
 
     private LiveAnalyticsJob(LiveJobConfig config, List<BarInterval> intervals, List<IndicatorSpec> indicators,
-            List<RuleDefinition> rules) {
+            List<RuleDefinition> rules, CrossAssetCalculator crossAsset) {
+        this.crossAsset = crossAsset;
         this.config = config;
         this.intervals = intervals;
         this.indicators = indicators;
@@ -103,7 +106,16 @@ public final class LiveAnalyticsJob {
             throw new ConfigException("kafka.starting-offsets must be earliest, latest or committed, got '"
                     + config.kafka.startingOffsets + "'");
         }
-        return new LiveAnalyticsJob(config, intervals, indicators, rules);
+        CrossAssetCalculator crossAsset = null;
+        if (config.crossAsset.enabled()) {
+            try {
+                crossAsset = new CrossAssetCalculator(config.crossAsset.symbols, config.crossAsset.window,
+                        config.crossAsset.benchmark, config.crossAsset.factors);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("cross-asset: " + e.getMessage());
+            }
+        }
+        return new LiveAnalyticsJob(config, intervals, indicators, rules, crossAsset);
     }
 
     public LiveJobConfig config() {
@@ -163,6 +175,13 @@ public final class LiveAnalyticsJob {
 
         DataStream<DeadLetter> deadLetters = ticks.getSideOutput(DeadLetters.TAG)
                 .union(bars.getSideOutput(DeadLetters.TAG), values.getSideOutput(DeadLetters.TAG));
+        if (crossAsset != null) {
+            SingleOutputStreamOperator<CrossAsset> relations = AnalyticsPipeline.crossAsset(bars, crossAsset,
+                    config.crossAsset.benchmark, config.crossAsset.factors, topics.bars);
+            relations.sinkTo(sink(CrossAsset.class, topics.crossAsset, CrossAsset::getSymbol, "cross-asset"))
+                    .uid("sink-cross-asset").name("Kafka " + topics.crossAsset);
+            deadLetters = deadLetters.union(relations.getSideOutput(DeadLetters.TAG));
+        }
 
         bars.map(LiveAnalyticsJob::withoutArrivalTime, new AvroTypeInfo<>(Bar.class))
                 .uid("bars-for-topic").name("Bars for topic")
@@ -227,6 +246,6 @@ public final class LiveAnalyticsJob {
 
     /** The Kafka topics the job reads and writes, for checks and for creating them. */
     public List<String> topics() {
-        return new ArrayList<>(config.topics.all());
+        return config.topicsUsed();
     }
 }

@@ -28,6 +28,17 @@ public final class LiveJobConfig implements Serializable {
     /** Upper bound for rescaling; fixed once a savepoint exists. */
     @JsonProperty("max-parallelism")
     public int maxParallelism = 128;
+    @JsonProperty("cross-asset")
+    public CrossAsset crossAsset = new CrossAsset();
+
+    /** The topics the job reads and writes: the cross-asset topic only when cross-asset output is on. */
+    public List<String> topicsUsed() {
+        List<String> used = new java.util.ArrayList<>(topics.all());
+        if (crossAsset.enabled()) {
+            used.add(topics.crossAsset);
+        }
+        return used;
+    }
 
     public static final class Kafka implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -58,6 +69,8 @@ public final class LiveJobConfig implements Serializable {
         public String signals = "signals";
         @JsonProperty("dead-letters")
         public String deadLetters = "dead-letters";
+        @JsonProperty("cross-asset")
+        public String crossAsset = "cross-asset";
 
         public List<String> all() {
             return List.of(ticks, bars, indicators, signals, deadLetters);
@@ -87,5 +100,21 @@ public final class LiveJobConfig implements Serializable {
         private static final long serialVersionUID = 1L;
         public int attempts = 10;
         public String delay = "5s";
+    }
+
+    public static final class CrossAsset implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The symbol set whose bar returns are related; empty turns cross-asset output off. */
+        public List<String> symbols = List.of();
+        /** Returns per window. */
+        public int window = 60;
+        /** A symbol of the set to report beta and correlation against; none if null. */
+        public String benchmark;
+        /** Symbols of the set the others' returns are regressed on. */
+        public List<String> factors = List.of();
+
+        public boolean enabled() {
+            return !symbols.isEmpty();
+        }
     }
 }
