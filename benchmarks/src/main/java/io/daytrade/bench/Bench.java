@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     @Option(names = "--suite", required = true, paramLabel = "kernels|live|sweep|memory",
-            description = "kernels: indicator update cost per bar (the other suites are not written yet).")
+            description = "kernels: indicator update cost per bar; sweep: bar-evaluations/s of daytrade sweep"
+                    + " at parallelism 1 and 2 (live and memory are not written yet).")
     String suite;
 
     @Option(names = "--quick", description = "A small size for CI: checks the suite runs, not speed.")
@@ -64,8 +65,21 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (suite.equals("sweep")) {
+            Path work = java.nio.file.Files.createTempDirectory("daytrade-bench-sweep-");
+            try {
+                Map<String, Object> document = new SweepSuite(quick, out).run(work);
+                if (json != null) {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
+                    out.println("wrote " + json);
+                }
+            } finally {
+                deleteRecursively(work);
+            }
+            return 0;
+        }
         if (!suite.equals("kernels")) {
-            System.err.println("daytrade bench: suite '" + suite + "' is not written yet; available: kernels");
+            System.err.println("daytrade bench: suite '" + suite + "' is not written yet; available: kernels, sweep");
             return 2;
         }
         int bars = quick ? 2_000 : 20_000;
@@ -135,6 +149,14 @@ public final class Bench implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** {median, min, max} of the measured iterations, as bars per second. */

@@ -48,7 +48,25 @@ class BenchTest {
     }
 
     @Test
+    void theSweepSuiteRunsQuicklyAgreesWithThePlainLoopAndWritesBothParallelisms(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("sweep.json");
+        // The suite itself fails when the engine's results and the plain loop's disagree.
+        assertThat(Bench.run("--suite", "sweep", "--quick", "--json", json.toString())).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.toFile());
+        assertThat(document.path("suite").asText()).isEqualTo("sweep");
+        assertThat(document.path("workloads")).extracting(w -> w.path("name").asText())
+                .containsExactly("sweep_p1", "sweep_p2");
+        for (JsonNode workload : document.path("workloads")) {
+            assertThat(workload.path("unit").asText()).isEqualTo("bar-evaluations/s");
+            assertThat(workload.path("figure").asDouble()).isPositive();
+            assertThat(workload.path("baselines").path("plain_loop").asDouble()).isPositive();
+            assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+        }
+        assertThat(document.path("workloads").get(1).path("ratios").path("vs_p1").asDouble()).isPositive();
+    }
+
+    @Test
     void anUnwrittenSuiteIsAClearError() {
-        assertThat(Bench.run("--suite", "sweep")).isEqualTo(2);
+        assertThat(Bench.run("--suite", "memory")).isEqualTo(2);
     }
 }

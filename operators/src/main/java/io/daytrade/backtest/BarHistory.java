@@ -5,6 +5,7 @@ import io.daytrade.indicators.IndicatorSpec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * One symbol's bars in time order with the indicator values computed on them, column by column: the
@@ -29,11 +30,16 @@ public class BarHistory {
     public BarHistory() {}
 
     /**
-     * A history computed here from bars in strictly increasing time order, with the same indicator
-     * code the Flink operators run: for tests and single-process baselines.
+     * A history computed from one symbol's bars in time order, with the same indicator code the live
+     * job's operator runs and the same rule for a repeated bar time: such a bar is not fed to the
+     * indicators (the operator sends it to the dead letters) but still trades, as in a backtest, and
+     * the rules are evaluated once per time, after its last bar.
+     *
+     * @param repeated told the index of each bar whose time repeats the one before it
+     * @throws IllegalArgumentException if the bars go back in time
      */
     public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
-            double[] close, double[] volume, List<IndicatorSpec> specs) {
+            double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated) {
         int n = times.length;
         IndicatorSet set = new IndicatorSet(specs);
         BarHistory history = new BarHistory();
@@ -48,17 +54,30 @@ public class BarHistory {
         history.values = new double[history.columns.length * n];
         double[] row = new double[history.columns.length];
         for (int i = 0; i < n; i++) {
-            if (i > 0 && times[i] <= times[i - 1]) {
-                throw new IllegalArgumentException(symbol + ": bar " + i + " is not after the one before it");
+            if (i > 0 && times[i] < times[i - 1]) {
+                throw new IllegalArgumentException(symbol + ": bar " + i + " is before the one before it");
             }
-            set.update(open[i], high[i], low[i], close[i], volume[i], times[i]);
-            set.values(row);
+            if (i > 0 && times[i] == times[i - 1]) {
+                repeated.accept(i);
+                history.decides[i - 1] = false;
+            } else {
+                set.update(open[i], high[i], low[i], close[i], volume[i], times[i]);
+                set.values(row);
+            }
             for (int c = 0; c < row.length; c++) {
                 history.values[c * n + i] = row[c];
             }
             history.decides[i] = true;
         }
         return history;
+    }
+
+    /** As {@link #compute(String, long[], double[], double[], double[], double[], double[], List, IntConsumer)} for bars that never repeat a time. */
+    public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
+            double[] close, double[] volume, List<IndicatorSpec> specs) {
+        return compute(symbol, times, open, high, low, close, volume, specs, i -> {
+            throw new IllegalArgumentException(symbol + ": bar " + i + " repeats the time of the one before it");
+        });
     }
 
     public int bars() {

@@ -44,7 +44,7 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
 
     public static PerformanceMetrics of(PositionSimulator account) {
         return of(account.settings().capital(), account.settings().periodsPerYear(),
-                account.equity().stream().mapToDouble(Double::doubleValue).toArray(),
+                account.equityArray(),
                 account.trades().stream().mapToDouble(Trade::pnl).toArray(),
                 account.exposure(), account.tradedNotional(), account.feesPaid());
     }

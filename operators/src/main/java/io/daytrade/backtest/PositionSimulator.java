@@ -1,6 +1,7 @@
 package io.daytrade.backtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +31,10 @@ public final class PositionSimulator {
     private long lastTime;
     private double feesPaid;
     private double tradedNotional;
-    private final List<Double> equity = new ArrayList<>();
-    private final List<Long> times = new ArrayList<>();
+    // Primitive arrays: a sweep marks millions of bars, and boxing each mark was its main cost.
+    private double[] equity = new double[64];
+    private long[] times = new long[64];
+    private int marks;
     private final List<Trade> trades = new ArrayList<>();
 
     public PositionSimulator(ExecutionSettings settings) {
@@ -75,8 +78,12 @@ public final class PositionSimulator {
         }
         lastClose = close;
         lastTime = time;
-        equity.add(ledger.cash + quantity * close);
-        times.add(time);
+        if (marks == equity.length) {
+            equity = Arrays.copyOf(equity, marks * 2);
+            times = Arrays.copyOf(times, marks * 2);
+        }
+        equity[marks] = ledger.cash + quantity * close;
+        times[marks++] = time;
     }
 
     /** The signals at this bar's close ask for {@code target} (LONG, FLAT or SHORT). */
@@ -90,7 +97,7 @@ public final class PositionSimulator {
         pending = null;
         if (direction() != FLAT) {
             exit(lastTime, lastClose, "end");
-            equity.set(equity.size() - 1, ledger.cash);
+            equity[marks - 1] = ledger.cash;
         }
     }
 
@@ -161,11 +168,21 @@ public final class PositionSimulator {
 
     /** Equity marked to each bar's close (the last one after the closing trade, once finished). */
     public List<Double> equity() {
-        return equity;
+        return Arrays.stream(equityArray()).boxed().toList();
     }
 
     public List<Long> times() {
-        return times;
+        return Arrays.stream(timesArray()).boxed().toList();
+    }
+
+    /** {@link #equity()} as an array, without boxing. */
+    public double[] equityArray() {
+        return Arrays.copyOf(equity, marks);
+    }
+
+    /** {@link #times()} as an array, without boxing. */
+    public long[] timesArray() {
+        return Arrays.copyOf(times, marks);
     }
 
     public List<Trade> trades() {

@@ -18,6 +18,8 @@ public final class SignalRules {
     /** A rule that fired on this bar, with the values its condition read. */
     public record Fired(RuleDefinition rule, Map<String, Double> inputs) {}
 
+    private static final Truth[] TRUTHS = Truth.values();
+
     private final List<RuleDefinition> definitions;
     private final List<Condition> conditions;
     private final List<List<Integer>> inputColumns;
@@ -79,15 +81,18 @@ public final class SignalRules {
 
     /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */
     public List<Fired> evaluate(double[] row, RuleMemory memory) {
-        List<Fired> fired = new ArrayList<>(0);
+        List<Fired> fired = List.of();
         for (int i = 0; i < conditions.size(); i++) {
             Truth now = conditions.get(i).evaluate(row, memory.crossing);
-            Truth before = Truth.values()[memory.previous[i]];
+            Truth before = TRUTHS[memory.previous[i]];
             memory.previous[i] = (byte) now.ordinal();
             if (now == Truth.TRUE && before != Truth.TRUE) {
                 Map<String, Double> inputs = new LinkedHashMap<>();
                 for (int column : inputColumns.get(i)) {
                     inputs.put(columns.get(column), row[column]);
+                }
+                if (fired.isEmpty()) {
+                    fired = new ArrayList<>(2);
                 }
                 fired.add(new Fired(definitions.get(i), inputs));
             }

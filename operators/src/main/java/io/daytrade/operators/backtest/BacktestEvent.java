@@ -1,7 +1,6 @@
 package io.daytrade.operators.backtest;
 
 import io.daytrade.schemas.Bar;
-import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 
 import java.util.Map;
@@ -10,15 +9,11 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
-/**
- * A bar, a signal or a bar's indicator values of one symbol, on their way to the simulator together.
- * A Flink POJO with exactly one field set.
- */
+/** A bar or a signal of one symbol, on their way to the simulator together. A Flink POJO. */
 public class BacktestEvent {
 
     public Bar bar;
     public Signal signal;
-    public IndicatorValues values;
 
     public BacktestEvent() {}
 
@@ -34,25 +29,17 @@ public class BacktestEvent {
         return event;
     }
 
-    public static BacktestEvent of(IndicatorValues values) {
-        BacktestEvent event = new BacktestEvent();
-        event.values = values;
-        return event;
-    }
-
     public String symbol() {
-        return bar != null ? bar.getSymbol() : signal != null ? signal.getSymbol() : values.getSymbol();
+        return bar != null ? bar.getSymbol() : signal.getSymbol();
     }
 
     public long time() {
-        return bar != null ? bar.getWindowStart().toEpochMilli()
-                : signal != null ? signal.getBarTime().toEpochMilli() : values.getBarTime().toEpochMilli();
+        return bar != null ? bar.getWindowStart().toEpochMilli() : signal.getBarTime().toEpochMilli();
     }
 
     /** Explicit type information: the Avro fields get Avro serializers, nothing falls back to Kryo. */
     public static TypeInformation<BacktestEvent> type() {
         return Types.POJO(BacktestEvent.class,
-                Map.of("bar", new AvroTypeInfo<>(Bar.class), "signal", new AvroTypeInfo<>(Signal.class),
-                        "values", new AvroTypeInfo<>(IndicatorValues.class)));
+                Map.of("bar", new AvroTypeInfo<>(Bar.class), "signal", new AvroTypeInfo<>(Signal.class)));
     }
 }

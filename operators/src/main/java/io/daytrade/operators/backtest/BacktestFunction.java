@@ -127,8 +127,8 @@ public class BacktestFunction extends KeyedProcessFunction<String, BacktestEvent
     private static SymbolBacktest result(String symbol, PositionSimulator account) {
         SymbolBacktest result = new SymbolBacktest();
         result.symbol = symbol;
-        result.times = account.times().stream().mapToLong(Long::longValue).toArray();
-        result.equity = account.equity().stream().mapToDouble(Double::doubleValue).toArray();
+        result.times = account.timesArray();
+        result.equity = account.equityArray();
         result.tradePnl = account.trades().stream().mapToDouble(Trade::pnl).toArray();
         result.tradeRows = account.trades().stream().map(t -> row(symbol, t)).toArray(String[]::new);
         result.exposure = account.exposure();

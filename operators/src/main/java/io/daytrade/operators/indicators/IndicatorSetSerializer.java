@@ -37,7 +37,7 @@ public final class IndicatorSetSerializer extends TypeSerializer<IndicatorSet> {
         this.specList = specList;
     }
 
-    static String join(List<IndicatorSpec> specs) {
+    public static String join(List<IndicatorSpec> specs) {
         return String.join(",", specs.stream().map(IndicatorSpec::toString).toList());
     }
 

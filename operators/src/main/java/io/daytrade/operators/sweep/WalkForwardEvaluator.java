@@ -76,8 +76,8 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         result.parameterSet = outcome.parameterSet();
         result.inSample = outcome.inSample() == null ? null : outcome.inSample().values();
         result.outOfSample = PerformanceMetrics.of(test).values();
-        result.times = test.times().stream().mapToLong(Long::longValue).toArray();
-        result.equity = test.equity().stream().mapToDouble(Double::doubleValue).toArray();
+        result.times = test.timesArray();
+        result.equity = test.equityArray();
         result.tradePnl = test.trades().stream().mapToDouble(Trade::pnl).toArray();
         result.exposure = test.exposure();
         result.tradedNotional = test.tradedNotional();

@@ -3,19 +3,13 @@ package io.daytrade.jobs.sweep;
 import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.SweepPlan;
-import io.daytrade.indicators.IndicatorSet;
-import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.operators.backtest.BacktestEvent;
 import io.daytrade.operators.sweep.HistoryCollector;
 import io.daytrade.operators.sweep.SweepEvaluator;
 import io.daytrade.operators.sweep.SweepFanOut;
 import io.daytrade.operators.sweep.SweepResult;
 import io.daytrade.operators.sweep.SweepTask;
 import io.daytrade.schemas.Bar;
-import io.daytrade.schemas.IndicatorValues;
-
-import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -23,11 +17,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * A parameter sweep as one bounded job: each symbol's bars go once through the indicator operator of
- * the live job with every indicator any parameter set reads (so each indicator is computed once per
- * symbol and parameter, however many sets share it), are gathered into one history per symbol, and
- * the parameter sets are spread over the subtasks in chunks, each backtested by the same simulator
- * as {@code backtest}.
+ * A parameter sweep as one bounded job: each symbol's bars are gathered into one history with every
+ * indicator any parameter set reads, each computed once per symbol and parameter however many sets
+ * share it (by the live job's indicator code, plain arrays instead of a record per bar), and the
+ * parameter sets are spread over the subtasks in chunks, each backtested by the same simulator as
+ * {@code backtest}.
  */
 public final class SweepJob {
 
@@ -50,19 +44,14 @@ public final class SweepJob {
 
     /**
      * One {@link BarHistory} per symbol with every indicator column the plan's parameter sets read,
-     * computed by the live job's indicator operator; its dead letters join the job's.
+     * computed once per symbol by the indicator code of the live job; its dead letters join the job's.
      */
     public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars, String source,
             SweepPlan plan) {
-        SingleOutputStreamOperator<IndicatorValues> values =
-                AnalyticsPipeline.indicators(bars, plan.indicators(), source);
-        job.collectDeadLetters(values);
-        List<String> columns = new IndicatorSet(plan.indicators()).columns();
-        TypeInformation<BacktestEvent> eventType = BacktestEvent.type();
-        DataStream<BacktestEvent> events = bars.map(BacktestEvent::of, eventType).name("Bars to histories")
-                .union(values.map(BacktestEvent::of, eventType).name("Indicator values to histories"));
-        return events.keyBy(BacktestEvent::symbol, Types.STRING)
-                .process(new HistoryCollector(columns), TypeInformation.of(BarHistory.class))
-                .uid("sweep-histories").name("Histories (" + columns.size() + " indicator columns)");
+        SingleOutputStreamOperator<BarHistory> histories = bars.keyBy(bar -> bar.getSymbol().toString(), Types.STRING)
+                .process(new HistoryCollector(plan.indicators(), source), TypeInformation.of(BarHistory.class))
+                .uid("sweep-histories").name("Histories (" + plan.indicators().size() + " indicators)");
+        job.collectDeadLetters(histories);
+        return histories;
     }
 }

@@ -1,0 +1,201 @@
+package io.daytrade.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.daytrade.cli.DayTrade;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Suite {@code sweep}: bar-evaluations per second of {@code daytrade sweep} (an SMA-cross grid over many
+ * symbols of generated bars, read from a file as users do, job start included) at parallelism 1 and 2,
+ * against {@link PlainSmaCrossSweep} evaluating the same sweep in one thread in the same run. The
+ * engine's results are checked against the loop's before any figure is reported.
+ */
+final class SweepSuite {
+
+    private static final double FEE_BPS = 1;
+    private static final double SLIPPAGE_BPS = 1;
+    private static final double CAPITAL = 100_000;
+    private static final double PERIODS_PER_YEAR = 252;
+
+    private final boolean quick;
+    private final PrintWriter out;
+
+    SweepSuite(boolean quick, PrintWriter out) {
+        this.quick = quick;
+        this.out = out;
+    }
+
+    /** @return the suite's document for --json */
+    Map<String, Object> run(Path work) throws IOException {
+        int symbols = quick ? 3 : 20;
+        int bars = quick ? 2_000 : 20_000;
+        // 40 fast x 26 slow = 1,040 parameter sets, every one valid (fast < 45 <= slow).
+        String grid = quick ? "fast=5..20:5,slow=30..60:10" : "fast=2..41:1,slow=45..270:9";
+        int[][] sets = sets(grid);
+        double[][] open = new double[symbols][];
+        double[][] close = new double[symbols][];
+        Path file = work.resolve("bars.csv");
+        write(file, symbols, bars, open, close);
+        long evaluations = (long) symbols * bars * sets.length;
+        out.printf(Locale.ROOT, "%nsuite sweep: sma_cross, %d parameter sets x %d symbols x %d bars = %,d bar-evaluations%n",
+                sets.length, symbols, bars, evaluations);
+
+        // Warm-up: the JIT compiles the engine and the loop before anything is timed.
+        sweep(file, "fast=5|10,slow=30|40", 1, work.resolve("warm-up"));
+        PlainSmaCrossSweep.run(open, close, sets(quick ? grid : "fast=2..11:1,slow=45..90:9"), CAPITAL, FEE_BPS,
+                SLIPPAGE_BPS, PERIODS_PER_YEAR);
+
+        long started = System.nanoTime();
+        PlainSmaCrossSweep.Totals plain = PlainSmaCrossSweep.run(open, close, sets, CAPITAL, FEE_BPS, SLIPPAGE_BPS,
+                PERIODS_PER_YEAR);
+        double plainSeconds = (System.nanoTime() - started) / 1e9;
+        double plainRate = plain.barEvaluations() / plainSeconds;
+
+        double[] seconds = new double[3];
+        for (int p = 1; p <= 2; p++) {
+            Path dir = work.resolve("p" + p);
+            started = System.nanoTime();
+            sweep(file, grid, p, dir);
+            seconds[p] = (System.nanoTime() - started) / 1e9;
+            check(dir, plain, symbols * sets.length);
+        }
+        double p1 = evaluations / seconds[1];
+        double p2 = evaluations / seconds[2];
+        out.printf(Locale.ROOT, "%-22s %16s %10s%n", "", "bar-evals/s", "seconds");
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f%n", "plain loop (1 thread)", plainRate, plainSeconds);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop%n", "daytrade sweep p=1", p1, seconds[1], p1 / plainRate);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1%n", "daytrade sweep p=2", p2, seconds[2],
+                p2 / plainRate, p2 / p1);
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+        out.println();
+        out.println("BENCHMARKS.md rows:");
+        out.printf(Locale.ROOT, "| sweep: p=1, %d sets x %d symbols x %d bars | %.2f M bar-evals/s | %.3fx plain loop | %s | %s |%n",
+                sets.length, symbols, bars, p1 / 1e6, p1 / plainRate, machine, LocalDate.now());
+        out.printf(Locale.ROOT, "| sweep: p=2, same | %.2f M bar-evals/s | %.3fx plain loop, %.2fx p=1 | %s | %s |%n",
+                p2 / 1e6, p2 / plainRate, p2 / p1, machine, LocalDate.now());
+
+        List<Map<String, Object>> workloads = new ArrayList<>();
+        workloads.add(workload("sweep_p1", p1, plainRate, Map.of()));
+        workloads.add(workload("sweep_p2", p2, plainRate, Map.of("vs_p1", p2 / p1)));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("suite", "sweep");
+        document.put("quick", quick);
+        document.put("parameter_sets", sets.length);
+        document.put("symbols", symbols);
+        document.put("bars", bars);
+        document.put("bar_evaluations", evaluations);
+        document.put("workloads", workloads);
+        return document;
+    }
+
+    private static Map<String, Object> workload(String name, double figure, double plain, Map<String, Double> more) {
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("name", name);
+        workload.put("figure", figure);
+        workload.put("unit", "bar-evaluations/s");
+        workload.put("baselines", Map.of("plain_loop", plain));
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("vs_plain_loop", figure / plain);
+        ratios.putAll(more);
+        workload.put("ratios", ratios);
+        return workload;
+    }
+
+    private void sweep(Path file, String grid, int parallelism, Path dir) {
+        StringWriter err = new StringWriter();
+        int code = DayTrade.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sweep", "--bars",
+                file.toString(), "--strategy", "sma_cross", "--grid", grid, "--fee-bps", Double.toString(FEE_BPS),
+                "--slippage-bps", Double.toString(SLIPPAGE_BPS), "--periods-per-year", Double.toString(PERIODS_PER_YEAR),
+                "--parallelism", Integer.toString(parallelism), "--out", dir.toString());
+        if (code != 0) {
+            throw new IllegalStateException("the sweep failed (exit " + code + "): " + err);
+        }
+    }
+
+    /** Like with like: the engine's rows add up to what the loop computed. */
+    private static void check(Path dir, PlainSmaCrossSweep.Totals plain, int rows) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int totalReturn = header.indexOf("total_return");
+        int trades = header.indexOf("trades");
+        double sum = 0;
+        long tradeCount = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            sum += Double.parseDouble(cells[totalReturn]);
+            tradeCount += Long.parseLong(cells[trades]);
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        if (lines.size() - 1 != rows || summary.path("evaluated").asInt() != rows || tradeCount != plain.trades()
+                || Math.abs(sum - plain.totalReturn()) > 1e-6 * Math.max(1, Math.abs(sum))) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the sweep and the plain loop disagree: %d rows (expected %d), %d trades vs %d, total return %.9f vs %.9f",
+                    lines.size() - 1, rows, tradeCount, plain.trades(), sum, plain.totalReturn()));
+        }
+    }
+
+    private static int[][] sets(String grid) {
+        String[] axes = grid.split(",");
+        int[] fast = axis(axes[0]);
+        int[] slow = axis(axes[1]);
+        List<int[]> sets = new ArrayList<>();
+        for (int f : fast) {
+            for (int s : slow) {
+                if (f < s) {
+                    sets.add(new int[] {f, s});
+                }
+            }
+        }
+        return sets.toArray(int[][]::new);
+    }
+
+    private static int[] axis(String axis) {
+        String values = axis.substring(axis.indexOf('=') + 1);
+        if (values.contains("|")) {
+            return java.util.Arrays.stream(values.split("\\|")).mapToInt(Integer::parseInt).toArray();
+        }
+        String[] range = values.split("\\.\\.|:");
+        int from = Integer.parseInt(range[0]);
+        int to = Integer.parseInt(range[1]);
+        int step = range.length > 2 ? Integer.parseInt(range[2]) : 1;
+        List<Integer> points = new ArrayList<>();
+        for (int v = from; v <= to; v += step) {
+            points.add(v);
+        }
+        return points.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void write(Path file, int symbols, int bars, double[][] open, double[][] close) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write("ts,symbol,open,high,low,close,volume\n");
+            BenchSeries[] series = new BenchSeries[symbols];
+            for (int s = 0; s < symbols; s++) {
+                series[s] = BenchSeries.generate(bars, 1_000 + s);
+                open[s] = series[s].open;
+                close[s] = series[s].close;
+            }
+            for (int i = 0; i < bars; i++) {
+                for (int s = 0; s < symbols; s++) {
+                    BenchSeries b = series[s];
+                    writer.write(b.time[i] + ",S" + s + "," + b.open[i] + "," + b.high[i] + "," + b.low[i] + ","
+                            + b.close[i] + "," + b.volume[i] + "\n");
+                }
+            }
+        }
+    }
+}
