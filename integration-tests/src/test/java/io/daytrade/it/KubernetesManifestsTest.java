@@ -64,7 +64,7 @@ class KubernetesManifestsTest {
                 validated++;
             }
         }
-        assertThat(validated).as("FlinkDeployments and FlinkSessionJobs in %s", kustomization).isEqualTo(4);
+        assertThat(validated).as("FlinkDeployments and FlinkSessionJobs in %s", kustomization).isEqualTo(5);
     }
 
     @Test

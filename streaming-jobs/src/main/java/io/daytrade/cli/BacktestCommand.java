@@ -6,8 +6,7 @@ import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.jobs.backtest.BacktestHtml;
-import io.daytrade.jobs.backtest.BacktestReport;
+import io.daytrade.jobs.backtest.BacktestFiles;
 import io.daytrade.jobs.live.RuleFile;
 import io.daytrade.operators.backtest.BacktestEvent;
 import io.daytrade.operators.backtest.BacktestFunction;
@@ -108,23 +107,20 @@ final class BacktestCommand implements Callable<Integer> {
                 .keyBy(portfolio ? event -> BacktestFunction.PORTFOLIO : BacktestEvent::symbol, Types.STRING)
                 .process(new BacktestFunction(settings, ruleOrder, portfolio), TypeInformation.of(SymbolBacktest.class))
                 .uid("backtest-simulator").name("Execution simulator");
-        BoundedJob.Result<SymbolBacktest> result =
-                job.run(results, TypeInformation.of(SymbolBacktest.class), "daytrade backtest");
-        if (result.records().isEmpty()) {
-            if (!result.deadLetters().isEmpty()) {
-                DeadLetterReport.print(result.deadLetters(), spec.commandLine().getErr());
-            }
+        BacktestFiles files = new BacktestFiles(out.toAbsolutePath().toString(), chosen.name(), settings);
+        var stdout = spec.commandLine().getOut();
+        ResearchRun.Finished finished = ResearchRun.run(job, results, SymbolBacktest.class, files, "backtest", out,
+                "report.json", 0, stdout, spec.commandLine().getErr());
+        if (finished == null) {
+            return ExitCodes.OK;
+        }
+        Map<String, Object> report = finished.summary();
+        if (Integer.valueOf(0).equals(report.get("bars")) && !report.containsKey("symbol")) {
+            ResearchRun.exitCode(report, spec.commandLine().getErr());
             throw new UserError("no bars to backtest in " + bars.source());
         }
-
-        Map<String, Object> report = BacktestReport.write(out, chosen.name(), settings, result.records());
-        BacktestHtml.write(out.resolve("report.html"), report, result.records());
         printSummary(report, started);
-        if (!result.deadLetters().isEmpty()) {
-            DeadLetterReport.print(result.deadLetters(), spec.commandLine().getErr());
-            return ExitCodes.REJECTED_INPUT;
-        }
-        return ExitCodes.OK;
+        return ResearchRun.exitCode(report, spec.commandLine().getErr());
     }
 
     private Strategy strategy() {

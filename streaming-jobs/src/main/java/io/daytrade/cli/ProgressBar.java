@@ -43,7 +43,7 @@ final class ProgressBar {
     /** @param total 0 while unknown */
     void update(long done, long total) {
         long now = nanoTime.getAsLong();
-        if (!enabled || drawn && now - lastDrawn < REDRAW_NANOS && done < total) {
+        if (!enabled || done == 0 && total == 0 || drawn && now - lastDrawn < REDRAW_NANOS && done < total) {
             return;
         }
         lastDrawn = now;

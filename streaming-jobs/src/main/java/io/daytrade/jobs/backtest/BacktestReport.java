@@ -34,6 +34,12 @@ public final class BacktestReport {
 
     public static Map<String, Object> write(Path dir, String strategy, ExecutionSettings settings,
             List<SymbolBacktest> results) throws IOException {
+        return write(dir, strategy, settings, results, null);
+    }
+
+    /** @param rejected what the job rejected ({@code ReportFiles.deadLetterSummary}), or null to leave it out */
+    public static Map<String, Object> write(Path dir, String strategy, ExecutionSettings settings,
+            List<SymbolBacktest> results, Map<String, Object> rejected) throws IOException {
         Files.createDirectories(dir);
         List<SymbolBacktest> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(r -> r.symbol));
@@ -57,6 +63,9 @@ public final class BacktestReport {
             }
             report.put("symbols", symbols);
             report.put("aggregate", json(aggregate(settings, sorted)));
+        }
+        if (rejected != null) {
+            report.put("rejected_input", rejected);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), report);
 
