@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +56,9 @@ final class CrossAssetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the CSV files.")
     Path out;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         if (interval != null && interval.contains(",")) {
@@ -71,14 +75,19 @@ final class CrossAssetCommand implements Callable<Integer> {
         }
         ResearchRun.checkOut(out);
 
-        BoundedJob job = new BoundedJob(parallelism);
-        BarInput.Loaded bars = input.load(job, interval);
-        var rows = AnalyticsPipeline.crossAsset(bars.bars(), calculator, benchmark, factorList, bars.source());
-        job.collectDeadLetters(rows);
-        CrossAssetCsv report = new CrossAssetCsv(out.toAbsolutePath().toString(), set, window, benchmark, factorList);
+        ResearchRun.Finished finished;
+        if (cluster.enabled()) {
+            finished = ResearchRun.onCluster(spec, cluster, "cross-asset", out, "summary.json", 0);
+        } else {
+            BoundedJob job = new BoundedJob(parallelism);
+            BarInput.Loaded bars = input.load(job, interval);
+            var rows = AnalyticsPipeline.crossAsset(bars.bars(), calculator, benchmark, factorList, bars.source());
+            job.collectDeadLetters(rows);
+            CrossAssetCsv report = new CrossAssetCsv(out.toAbsolutePath().toString(), set, window, benchmark, factorList);
+            finished = ResearchRun.run(job, rows, CrossAsset.class, report, "cross-asset", out,
+                    "summary.json", 0, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         var stdout = spec.commandLine().getOut();
-        ResearchRun.Finished finished = ResearchRun.run(job, rows, CrossAsset.class, report, "cross-asset", out,
-                "summary.json", 0, stdout, spec.commandLine().getErr());
         if (finished == null) {
             return ExitCodes.OK;
         }

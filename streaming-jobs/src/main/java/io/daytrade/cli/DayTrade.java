@@ -6,6 +6,9 @@ import io.daytrade.jobs.live.ConfigException;
 
 import java.io.PrintWriter;
 
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
         version = "day-trade-flink 0.1.0",
         description = "Ticks -> bars -> indicators on Apache Flink, for live streams and history alike.",
         subcommands = {DemoCommand.class, BarsCommand.class, IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, WalkForwardCommand.class,
-                MonteCarloCommand.class, CrossAssetCommand.class,
+                MonteCarloCommand.class, CrossAssetCommand.class, ClusterCommand.class, SubmitCommand.class,
                 LiveCommand.class,
                 ProduceCommand.class, ConsumeCommand.class, KafkaCommand.class,
                 CommandLine.HelpCommand.class})
@@ -27,7 +30,21 @@ public final class DayTrade {
     private DayTrade() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        if (insideFlink()) {
+            // The job manager (web UI, REST, a Kubernetes session job) or flink run called us: exiting would
+            // take their JVM down. A failure is reported the way Flink expects, as an exception.
+            if (code != ExitCodes.OK) {
+                throw new IllegalStateException("daytrade " + String.join(" ", args) + " ended with exit code " + code);
+            }
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** True when Flink runs this program (a context environment is set), not a plain {@code java}. */
+    private static boolean insideFlink() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
     }
 
     /** Runs a command line and returns the exit code, without exiting: used by tests. */

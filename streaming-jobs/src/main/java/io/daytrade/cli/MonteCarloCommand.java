@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,6 +55,9 @@ final class MonteCarloCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the report.")
     Path out;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         MonteCarlo.Method chosen = switch (method.toLowerCase(Locale.ROOT)) {
@@ -79,19 +83,24 @@ final class MonteCarloCommand implements Callable<Integer> {
             throw new UserError("--from: " + e.getMessage());
         }
 
-        BoundedJob job = new BoundedJob(parallelism);
-        var results = MonteCarloJob.build(job.environment(), chosen, run, block, seed, paths);
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("strategy", run.strategy());
-        description.put("from", from.toAbsolutePath().toString());
-        description.put("method", chosen.name().toLowerCase(Locale.ROOT));
-        description.put("block", chosen == MonteCarlo.Method.BLOCKS ? block : null);
-        description.put("seed", seed);
-        description.put("resampled", chosen == MonteCarlo.Method.TRADES ? run.tradeReturns().length : run.barReturns().length);
-        MonteCarloReport report = new MonteCarloReport(out.toAbsolutePath().toString(), description, run.capital(), original);
+        ResearchRun.Finished finished;
+        if (cluster.enabled()) {
+            finished = ResearchRun.onCluster(spec, cluster, "monte-carlo", out, "monte-carlo.json", paths);
+        } else {
+            BoundedJob job = new BoundedJob(parallelism);
+            var results = MonteCarloJob.build(job.environment(), chosen, run, block, seed, paths);
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("strategy", run.strategy());
+            description.put("from", from.toAbsolutePath().toString());
+            description.put("method", chosen.name().toLowerCase(Locale.ROOT));
+            description.put("block", chosen == MonteCarlo.Method.BLOCKS ? block : null);
+            description.put("seed", seed);
+            description.put("resampled", chosen == MonteCarlo.Method.TRADES ? run.tradeReturns().length : run.barReturns().length);
+            MonteCarloReport report = new MonteCarloReport(out.toAbsolutePath().toString(), description, run.capital(), original);
+            finished = ResearchRun.run(job, results, MonteCarloPath.class, report, "monte-carlo", out,
+                    "monte-carlo.json", paths, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         var stdout = spec.commandLine().getOut();
-        ResearchRun.Finished finished = ResearchRun.run(job, results, MonteCarloPath.class, report, "monte-carlo", out,
-                "monte-carlo.json", paths, stdout, spec.commandLine().getErr());
         if (finished == null) {
             return ExitCodes.OK;
         }

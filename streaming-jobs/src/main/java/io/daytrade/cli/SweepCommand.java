@@ -56,6 +56,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = grid.plan();
@@ -69,18 +72,23 @@ final class SweepCommand implements Callable<Integer> {
         ExecutionSettings settings = execution.settings(input, interval);
         long started = System.nanoTime();
 
-        BoundedJob job = new BoundedJob(parallelism);
-        BarInput.Loaded bars = input.load(job, interval);
-        int chunks = Math.max(1, job.environment().getParallelism());
-        var results = SweepJob.build(job, bars.bars(), bars.source(), plan, settings, chunks);
-        Map<String, Object> sampling = new LinkedHashMap<>();
-        sampling.put("random", grid.random > 0 ? grid.random : null);
-        sampling.put("seed", grid.random > 0 ? grid.seed : null);
-        SweepReport report = new SweepReport(out.toAbsolutePath().toString(), plan, grid.grid, settings, grid.metric,
-                top, sampling);
-        var stdout = spec.commandLine().getOut();
-        ResearchRun.Finished finished = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
-                "summary.json", 0, stdout, spec.commandLine().getErr());
+        ResearchRun.Finished finished;
+        if (cluster.enabled()) {
+            finished = ResearchRun.onCluster(spec, cluster, "sweep", out, "summary.json", 0);
+        } else {
+            BoundedJob job = new BoundedJob(parallelism);
+            BarInput.Loaded bars = input.load(job, interval);
+            int chunks = Math.max(1, job.environment().getParallelism());
+            var results = SweepJob.build(job, bars.bars(), bars.source(), plan, settings, chunks);
+            Map<String, Object> sampling = new LinkedHashMap<>();
+            sampling.put("random", grid.random > 0 ? grid.random : null);
+            sampling.put("seed", grid.random > 0 ? grid.seed : null);
+            SweepReport report = new SweepReport(out.toAbsolutePath().toString(), plan, grid.grid, settings, grid.metric,
+                    top, sampling);
+            var stdout = spec.commandLine().getOut();
+            finished = ResearchRun.run(job, results, SweepResult.class, report, "sweep", out,
+                    "summary.json", 0, stdout, spec.commandLine().getErr());
+        }
         return finished == null ? ExitCodes.OK : printSummary(finished.summary(), started);
     }
 

@@ -62,6 +62,9 @@ final class WalkForwardCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = grid.plan();
@@ -74,21 +77,25 @@ final class WalkForwardCommand implements Callable<Integer> {
         ResearchRun.checkOut(out);
         ExecutionSettings settings = execution.settings(input, interval);
 
-        BoundedJob job = new BoundedJob(parallelism);
-        BarInput.Loaded bars = input.load(job, interval);
-        var results = WalkForwardJob.build(job, bars.bars(), bars.source(), plan, settings, grid.metric, trainSpan,
-                testSpan, stepSpan);
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("strategy", plan.strategy());
-        description.put("grid", grid.grid);
-        description.put("train", trainSpan.text());
-        description.put("test", testSpan.text());
-        description.put("step", stepSpan.text());
-        WalkForwardReport report = new WalkForwardReport(out.toAbsolutePath().toString(), plan, description, settings,
-                grid.metric);
-        var stdout = spec.commandLine().getOut();
-        ResearchRun.Finished finished = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
-                "walk-forward.json", 0, stdout, spec.commandLine().getErr());
+        ResearchRun.Finished finished;
+        if (cluster.enabled()) {
+            finished = ResearchRun.onCluster(spec, cluster, "walk-forward", out, "walk-forward.json", 0);
+        } else {
+            BoundedJob job = new BoundedJob(parallelism);
+            BarInput.Loaded bars = input.load(job, interval);
+            var results = WalkForwardJob.build(job, bars.bars(), bars.source(), plan, settings, grid.metric, trainSpan,
+                    testSpan, stepSpan);
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("strategy", plan.strategy());
+            description.put("grid", grid.grid);
+            description.put("train", trainSpan.text());
+            description.put("test", testSpan.text());
+            description.put("step", stepSpan.text());
+            WalkForwardReport report = new WalkForwardReport(out.toAbsolutePath().toString(), plan, description, settings,
+                    grid.metric);
+            finished = ResearchRun.run(job, results, WalkForwardResult.class, report, "walk-forward", out,
+                    "walk-forward.json", 0, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         return finished == null ? ExitCodes.OK : printSummary(finished.summary());
     }
 
