@@ -102,6 +102,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void progressIsDrawnFromTheJobsAccumulatorsWhenAsked(@TempDir Path dir) {
+        System.setProperty("daytrade.progress", "always");
+        try {
+            Cli.Run run = Cli.run("sweep", "--bars", SharedData.real("sectors-daily.csv").toString(), "--strategy",
+                    "sma_cross", "--grid", "fast=5..20:5,slow=30..60:10", "--out", dir.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            // 16 parameter sets x 11 symbols, counted by the job's evaluators and planners.
+            assertThat(run.err()).contains("\rsweep [##############################] 176/176 100%").contains("/s  ETA");
+        } finally {
+            System.clearProperty("daytrade.progress");
+        }
+        Cli.Run quiet = Cli.run("sweep", "--bars", SharedData.real("AAPL-daily.csv").toString(), "--strategy",
+                "sma_cross", "--grid", "fast=5,slow=30", "--out", dir.resolve("quiet").toString());
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
     void mistakesAreOneLineAndBadInputIsReported(@TempDir Path dir) throws IOException {
         String bars = SharedData.real("AAPL-daily.csv").toString();
         String out = dir.resolve("out").toString();

@@ -31,9 +31,12 @@ final class ProgressBar {
         this.started = nanoTime.getAsLong();
     }
 
-    /** On for a terminal unless {@code DAYTRADE_PROGRESS=never}; {@code always} forces it on. */
+    /**
+     * On for a terminal unless {@code DAYTRADE_PROGRESS=never}; {@code always} forces it on. The system
+     * property {@code daytrade.progress} takes precedence over the environment variable.
+     */
     static boolean wanted() {
-        String setting = System.getenv("DAYTRADE_PROGRESS");
+        String setting = System.getProperty("daytrade.progress", System.getenv("DAYTRADE_PROGRESS"));
         if ("always".equals(setting)) {
             return true;
         }
