@@ -1,13 +1,12 @@
 package io.daytrade.cli;
 
+import io.daytrade.local.ClusterSubmission;
 import io.daytrade.local.FlinkRest;
 import io.daytrade.local.LocalFlinkCluster;
 import io.daytrade.local.ProjectHome;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,15 +69,9 @@ final class SubmitCommand implements Callable<Integer> {
 
     /** Uploads the job jar and runs {@code arguments} as a bin/daytrade command; returns the job id. */
     static String submit(FlinkRest rest, List<String> arguments, Integer parallelism, String savepoint,
-            boolean allowNonRestoredState) throws IOException {
-        Path jar = ProjectHome.find().resolve("streaming-jobs").resolve("target").resolve("daytrade-job.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new UserError(jar + " is missing: build it with mvn -DskipTests install");
-        }
+            boolean allowNonRestoredState) {
         try {
-            String jarId = rest.upload(jar);
-            return rest.run(jarId, new FlinkRest.Run(DayTrade.class.getName(), new ArrayList<>(arguments), parallelism,
-                    savepoint, allowNonRestoredState));
+            return ClusterSubmission.submit(rest, arguments, parallelism, savepoint, allowNonRestoredState);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.daytrade.jobs;
 
 import io.daytrade.crossasset.CrossAssetCalculator;
 import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.bars.TickToBarFunction;
 import io.daytrade.operators.crossasset.CrossAssetFunction;
@@ -54,8 +55,14 @@ public final class AnalyticsPipeline {
 
     public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
             List<IndicatorSpec> specs, String source) {
+        return indicators(bars, specs, source, IdleKeyCleanup.never());
+    }
+
+    /** @param cleanup when a symbol that stopped trading gives up its state (live jobs) */
+    public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
+            List<IndicatorSpec> specs, String source, IdleKeyCleanup cleanup) {
         return bars.keyBy(new BarKey(), Types.STRING)
-                .process(new BarIndicatorFunction(specs, source), new AvroTypeInfo<>(IndicatorValues.class))
+                .process(new BarIndicatorFunction(specs, source, cleanup), new AvroTypeInfo<>(IndicatorValues.class))
                 .uid(INDICATORS_UID)
                 .name("Indicators (" + specs.size() + ")");
     }
@@ -63,8 +70,14 @@ public final class AnalyticsPipeline {
     /** @param indicatorColumns the columns of the incoming values; rules were compiled against them */
     public static SingleOutputStreamOperator<Signal> signals(DataStream<IndicatorValues> values,
             List<RuleDefinition> rules, List<String> indicatorColumns) {
+        return signals(values, rules, indicatorColumns, IdleKeyCleanup.never());
+    }
+
+    /** @param cleanup when a symbol that stopped trading gives up its state (live jobs) */
+    public static SingleOutputStreamOperator<Signal> signals(DataStream<IndicatorValues> values,
+            List<RuleDefinition> rules, List<String> indicatorColumns, IdleKeyCleanup cleanup) {
         return values.keyBy(new IndicatorKey(), Types.STRING)
-                .process(new SignalFunction(rules, indicatorColumns), new AvroTypeInfo<>(Signal.class))
+                .process(new SignalFunction(rules, indicatorColumns, cleanup), new AvroTypeInfo<>(Signal.class))
                 .uid(SIGNALS_UID)
                 .name("Signal rules (" + rules.size() + ")");
     }

@@ -2,6 +2,7 @@ package io.daytrade.operators.indicators;
 
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
@@ -31,6 +32,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
 
     private final String specList;
     private final String source;
+    private final IdleKeyCleanup cleanup;
 
     private transient List<IndicatorSpec> specs;
     private transient List<String> columns;
@@ -38,6 +40,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     private transient ValueState<IndicatorSet> indicators;
     private transient ValueState<Long> lastBarTime;
     private transient Counter outOfOrderBars;
+    private transient Counter idleKeysCleared;
     private transient Histogram tickToIndicators;
 
     /**
@@ -45,8 +48,14 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
      * @param source the input's name, written into dead letters
      */
     public BarIndicatorFunction(List<IndicatorSpec> specs, String source) {
+        this(specs, source, IdleKeyCleanup.never());
+    }
+
+    /** @param cleanup when the state of a symbol that stopped trading is dropped */
+    public BarIndicatorFunction(List<IndicatorSpec> specs, String source, IdleKeyCleanup cleanup) {
         this.specList = IndicatorSetSerializer.join(specs);
         this.source = source;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -59,6 +68,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
                 new ValueStateDescriptor<>("indicators", new IndicatorSetSerializer(specs)));
         lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Long.class));
         outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
+        idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
         tickToIndicators = getRuntimeContext().getMetricGroup()
                 .histogram("tickToIndicatorsMs", new DescriptiveStatisticsHistogram(1_000));
     }
@@ -78,6 +88,9 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
         set.update(bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume(), barTime);
         indicators.update(set);
         lastBarTime.update(barTime);
+        if (cleanup.enabled()) {
+            ctx.timerService().registerEventTimeTimer(cleanup.timerFor(barTime));
+        }
 
         set.values(row);
         Map<String, Double> values = new LinkedHashMap<>();
@@ -93,6 +106,16 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
                 .build());
         if (bar.getLastTickArrival() != null) {
             tickToIndicators.update(Math.max(0, System.currentTimeMillis() - bar.getLastTickArrival()));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValues> out) throws Exception {
+        Long last = lastBarTime.value();
+        if (last != null && cleanup.isIdle(last, timestamp)) {
+            indicators.clear();
+            lastBarTime.clear();
+            idleKeysCleared.inc();
         }
     }
 

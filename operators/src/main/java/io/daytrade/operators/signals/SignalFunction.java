@@ -1,5 +1,6 @@
 package io.daytrade.operators.signals;
 
+import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 import io.daytrade.signals.RuleDefinition;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -28,10 +30,13 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
 
     private final List<RuleDefinition> rules;
     private final List<String> indicatorColumns;
+    private final IdleKeyCleanup cleanup;
 
     private transient SignalRules compiled;
     private transient double[] row;
     private transient ValueState<RuleMemory> memory;
+    private transient ValueState<Long> lastBarTime;
+    private transient Counter idleKeysCleared;
     private transient Counter signalsOut;
 
     /**
@@ -39,8 +44,14 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
      * @param indicatorColumns the indicator columns of the incoming values, in configuration order
      */
     public SignalFunction(List<RuleDefinition> rules, List<String> indicatorColumns) {
+        this(rules, indicatorColumns, IdleKeyCleanup.never());
+    }
+
+    /** @param cleanup when the rule memory of a symbol that stopped trading is dropped */
+    public SignalFunction(List<RuleDefinition> rules, List<String> indicatorColumns, IdleKeyCleanup cleanup) {
         this.rules = List.copyOf(rules);
         this.indicatorColumns = List.copyOf(indicatorColumns);
+        this.cleanup = cleanup;
     }
 
     /** The columns a rule may name: {@code close}, then the indicator columns. */
@@ -57,6 +68,8 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
         row = new double[compiled.columns().size()];
         memory = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-memory", RuleMemory.class));
         signalsOut = getRuntimeContext().getMetricGroup().counter("signalsOut");
+        lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Types.LONG));
+        idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
     }
 
     @Override
@@ -72,6 +85,11 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
         }
         List<SignalRules.Fired> fired = compiled.evaluate(row, state);
         memory.update(state);
+        if (cleanup.enabled()) {
+            long barTime = values.getBarTime().toEpochMilli();
+            lastBarTime.update(barTime);
+            ctx.timerService().registerEventTimeTimer(cleanup.timerFor(barTime));
+        }
         for (SignalRules.Fired signal : fired) {
             Map<String, Double> inputs = new LinkedHashMap<>();
             signal.inputs().forEach((column, value) -> inputs.put(column, Double.isNaN(value) ? null : value));
@@ -85,6 +103,16 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
                     .setReason(signal.rule().when())
                     .setIndicators(inputs)
                     .build());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out) throws Exception {
+        Long last = lastBarTime.value();
+        if (last != null && cleanup.isIdle(last, timestamp)) {
+            memory.clear();
+            lastBarTime.clear();
+            idleKeysCleared.inc();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.indicators.OhlcvSeries;
+import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
@@ -117,6 +118,55 @@ class BarIndicatorFunctionTest {
         }
     }
 
+    @Test
+    void aSymbolThatStopsTradingGivesUpItsStateAfterTheIdleTimeout() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(3, 200);
+        long hour = 3_600_000L;
+        var function = new BarIndicatorFunction(IndicatorSpec.parseList(SPECS), "test-bars", new IdleKeyCleanup(hour));
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                new BarKey(), Types.STRING)) {
+            harness.open();
+            for (int i = 0; i < 30; i++) {
+                harness.processElement(bar("AAA", "1m", series, i), series.time[i]);
+                harness.processElement(bar("BBB", "1m", series, i), series.time[i]);
+                harness.processElement(bar("CCC", "1m", series, i), series.time[i]);
+            }
+            int threeSymbols = harness.numKeyedStateEntries();
+            assertThat(threeSymbols).isPositive();
+            // BBB and CCC stop; AAA trades on for more than two hours of event time.
+            long last = series.time[29];
+            for (int i = 30; i < 200; i++) {
+                long time = last + (i - 29) * 60_000L;
+                harness.processElement(bar("AAA", "1m", series, i, time), time);
+                harness.processWatermark(time);
+            }
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(threeSymbols / 3);
+
+            // BBB comes back: it starts cold, its first value of sma(5) again after five bars.
+            long back = last + 200 * 60_000L;
+            harness.extractOutputValues().clear();
+            harness.getOutput().clear();
+            for (int i = 0; i < 5; i++) {
+                harness.processElement(bar("BBB", "1m", series, 30 + i, back + i * 60_000L), back + i * 60_000L);
+            }
+            List<IndicatorValues> out = harness.extractOutputValues();
+            assertThat(out).hasSize(5);
+            assertThat(out.get(3).getValues().get("sma_5")).isNull();
+            assertThat(out.get(4).getValues().get("sma_5")).isNotNull();
+        }
+    }
+
+    @Test
+    void withoutATimeoutStateIsKept() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(3, 10);
+        try (var harness = harness(SPECS)) {
+            harness.processElement(bar("AAA", "1m", series, 0), series.time[0]);
+            int entries = harness.numKeyedStateEntries();
+            harness.processWatermark(series.time[0] + 365L * 86_400_000L);
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(entries).isPositive();
+        }
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, Bar, IndicatorValues> harness(String specs)
             throws Exception {
         return harness(specs, null);
@@ -135,10 +185,14 @@ class BarIndicatorFunctionTest {
     }
 
     static Bar bar(String symbol, String interval, OhlcvSeries s, int i) {
+        return bar(symbol, interval, s, i, s.time[i]);
+    }
+
+    static Bar bar(String symbol, String interval, OhlcvSeries s, int i, long time) {
         return Bar.newBuilder()
                 .setSymbol(symbol).setInterval(interval)
-                .setWindowStart(Instant.ofEpochMilli(s.time[i]))
-                .setWindowEnd(Instant.ofEpochMilli(s.time[i] + 60_000))
+                .setWindowStart(Instant.ofEpochMilli(time))
+                .setWindowEnd(Instant.ofEpochMilli(time + 60_000))
                 .setOpen(s.open[i]).setHigh(s.high[i]).setLow(s.low[i]).setClose(s.close[i])
                 .setVolume(s.volume[i]).setTickCount(0).setVwap(s.close[i])
                 .build();

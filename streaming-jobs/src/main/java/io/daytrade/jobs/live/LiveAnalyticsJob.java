@@ -10,6 +10,7 @@ import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.signals.SignalFunction;
 import io.daytrade.operators.validation.ValidateTicks;
 import io.daytrade.crossasset.CrossAssetCalculator;
+import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.DeadLetter;
@@ -65,10 +66,13 @@ public final class LiveAnalyticsJob {
     private final Duration allowedDisorder;
     private final Duration idleTimeout;
     private final CrossAssetCalculator crossAsset;
+    private final IdleKeyCleanup idleCleanup;
 
     private LiveAnalyticsJob(LiveJobConfig config, List<BarInterval> intervals, List<IndicatorSpec> indicators,
             List<RuleDefinition> rules, CrossAssetCalculator crossAsset) {
         this.crossAsset = crossAsset;
+        this.idleCleanup = new IdleKeyCleanup(
+                ConfigLoader.duration("state.idle-symbol-timeout", config.state.idleSymbolTimeout).toMillis());
         this.config = config;
         this.intervals = intervals;
         this.indicators = indicators;
@@ -170,8 +174,10 @@ public final class LiveAnalyticsJob {
                 .name("Validate ticks");
         SingleOutputStreamOperator<Bar> bars =
                 AnalyticsPipeline.bars(afterValidation.apply(ticks), intervals, false, topics.ticks);
-        SingleOutputStreamOperator<IndicatorValues> values = AnalyticsPipeline.indicators(bars, indicators, topics.bars);
-        SingleOutputStreamOperator<Signal> signals = AnalyticsPipeline.signals(values, rules, indicatorColumns);
+        SingleOutputStreamOperator<IndicatorValues> values =
+                AnalyticsPipeline.indicators(bars, indicators, topics.bars, idleCleanup);
+        SingleOutputStreamOperator<Signal> signals =
+                AnalyticsPipeline.signals(values, rules, indicatorColumns, idleCleanup);
 
         DataStream<DeadLetter> deadLetters = ticks.getSideOutput(DeadLetters.TAG)
                 .union(bars.getSideOutput(DeadLetters.TAG), values.getSideOutput(DeadLetters.TAG));

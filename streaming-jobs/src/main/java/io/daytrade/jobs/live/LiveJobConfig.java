@@ -23,6 +23,7 @@ public final class LiveJobConfig implements Serializable {
     public String rules;
     public Checkpoints checkpoints = new Checkpoints();
     public Restart restart = new Restart();
+    public State state = new State();
     /** Subtasks per operator; 0 keeps the cluster's default. */
     public int parallelism = 0;
     /** Upper bound for rescaling; fixed once a savepoint exists. */
@@ -116,5 +117,15 @@ public final class LiveJobConfig implements Serializable {
         public boolean enabled() {
             return !symbols.isEmpty();
         }
+    }
+
+    public static final class State implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /**
+         * A symbol without bars for this long (event time) gives up its indicator and rule state, within
+         * one more timeout; it starts cold if it trades again. 0 keeps state forever.
+         */
+        @JsonProperty("idle-symbol-timeout")
+        public String idleSymbolTimeout = "7d";
     }
 }

@@ -1,0 +1,258 @@
+package io.daytrade.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.daytrade.jobs.kafka.TickFileProducer;
+import io.daytrade.jobs.kafka.TopicReader;
+import io.daytrade.jobs.live.LiveJobConfig;
+import io.daytrade.local.ClusterSubmission;
+import io.daytrade.local.FlinkRest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live job on a real standalone cluster loses and duplicates nothing when its task manager dies:
+ * 200,000 ticks of 24 symbols stream in while the task manager running the job is killed with SIGKILL
+ * three times at random moments (a new one is started each time); the committed bars, indicators and
+ * signals then equal, record for record per symbol, those of a failure-free run over the same ticks.
+ */
+class CrashRecoveryTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
+
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final FlinkClusterExtension FLINK = new FlinkClusterExtension(1);
+
+    private static final int TICKS = 200_000;
+    private static final int SYMBOLS = 24;
+    private static final String SENTINEL = "ZZ-END";
+    private static final List<String> OUTPUTS = List.of("bars", "indicators", "signals");
+    private static final String RULES = String.join("\n",
+            "rules:",
+            "  - id: fast-over-slow",
+            "    when: crosses_above(sma_10, sma_50)",
+            "    side: buy",
+            "  - id: fast-under-slow",
+            "    when: crosses_below(sma_10, sma_50)",
+            "    side: sell",
+            "  - id: oversold",
+            "    when: rsi_14 < 30",
+            "    side: buy",
+            "");
+
+    @Test
+    void threeTaskManagerKillsLoseAndDuplicateNothing(@TempDir Path dir) throws Exception {
+        Random random = new Random(20261129);
+        Path ticks = writeTicks(dir.resolve("ticks.csv"), random);
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
+        for (String prefix : List.of("crash-", "clean-")) {
+            KAFKA.createTopics(2, OUTPUTS.stream().map(o -> prefix + o).toArray(String[]::new));
+            KAFKA.createTopics(2, prefix + "dead-letters");
+        }
+        KAFKA.createTopics(4, "crash-ticks");
+        FlinkRest rest = FLINK.rest();
+
+        // The job under test reads the ticks as they arrive, 3,500 per second for about a minute.
+        String crashy = submit(rest, config(dir, "crash-", "crash-ticks", rules, false));
+        awaitRunning(rest, crashy);
+        CompletableFuture<TickFileProducer.Result> produced = CompletableFuture.supplyAsync(() -> {
+            try {
+                return TickFileProducer.produce(ticks, "crash-ticks", KAFKA.bootstrapServers(), new Properties(), 3_500);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        List<Long> recoveries = new ArrayList<>();
+        for (int kill = 1; kill <= 3; kill++) {
+            Thread.sleep(1_000 + random.nextInt(3_000));
+            long before = committed("crash-bars");
+            ProcessHandle victim = FLINK.cluster().taskManagers().get(0);
+            long killedAt = System.nanoTime();
+            FLINK.cluster().kill(victim);
+            FLINK.cluster().startTaskManager();
+            long recovered = awaitGrowth("crash-bars", before, Duration.ofSeconds(120));
+            long millis = (recovered - killedAt) / 1_000_000;
+            recoveries.add(millis);
+            LOG.info("kill {}: task manager {} killed with SIGKILL; output flowing again after {} ms", kill,
+                    victim.pid(), millis);
+            assertThat(rest.state(crashy)).isIn("RUNNING", "RESTARTING");
+        }
+        assertThat(produced.get().sent()).isEqualTo(TICKS);
+        endOfInput("crash-ticks");
+        LOG.info("recovery times (kill to committed output growing again), ms: {}", recoveries);
+
+        // The reference: a run that never fails, over the same topic, to its end.
+        FLINK.cluster().startTaskManager();
+        FLINK.cluster().awaitTaskManagers(2, Duration.ofSeconds(60));
+        String clean = submit(rest, config(dir, "clean-", "crash-ticks", rules, true));
+        awaitState(rest, clean, "FINISHED", Duration.ofSeconds(240));
+
+        for (String output : OUTPUTS) {
+            Map<String, List<String>> expected = bySymbol(read("clean-" + output));
+            assertThat(expected.values().stream().mapToInt(List::size).sum()).as("clean %s", output).isPositive();
+            awaitSize("crash-" + output, expected.values().stream().mapToInt(List::size).sum(), Duration.ofSeconds(120));
+            Map<String, List<String>> actual = bySymbol(read("crash-" + output));
+            assertThat(actual.keySet()).as(output).isEqualTo(expected.keySet());
+            for (String symbol : expected.keySet()) {
+                assertThat(actual.get(symbol)).as("%s of %s", output, symbol).containsExactlyElementsOf(expected.get(symbol));
+            }
+        }
+        assertThat(bySymbol(read("crash-bars"))).hasSize(SYMBOLS);
+        assertThat(read("crash-dead-letters")).isEmpty();
+        rest.cancel(crashy);
+        awaitState(rest, crashy, "CANCELED", Duration.ofSeconds(60));
+    }
+
+    /** 200,000 ticks of 24 symbols over about an hour of event time, in time order. */
+    private static Path writeTicks(Path file, Random random) throws Exception {
+        StringBuilder text = new StringBuilder("ts,symbol,price,size\n");
+        double[] prices = new double[SYMBOLS];
+        java.util.Arrays.setAll(prices, s -> 20 + 5 * s);
+        long time = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
+        for (int i = 0; i < TICKS; i++) {
+            time += random.nextInt(36);
+            int s = random.nextInt(SYMBOLS);
+            prices[s] = Math.max(0.5, prices[s] * (1 + random.nextGaussian() * 0.0015));
+            text.append(time).append(",S").append(String.format("%02d", s)).append(',')
+                    .append(Math.round(prices[s] * 10_000) / 10_000.0).append(',').append(1 + random.nextInt(300)).append('\n');
+        }
+        return Files.writeString(file, text);
+    }
+
+    /** A tick an hour later in every partition: the watermark passes every real bar, so they all close. */
+    private static void endOfInput(String topic) throws Exception {
+        long later = Instant.parse("2026-03-02T17:00:00Z").toEpochMilli();
+        try (KafkaProducer<byte[], byte[]> producer = LiveJobs.producer(KAFKA.bootstrapServers())) {
+            for (int partition = 0; partition < 4; partition++) {
+                producer.send(LiveJobs.tick(topic, partition, SENTINEL, later, 1, 1)).get();
+            }
+        }
+    }
+
+    private static Path config(Path dir, String prefix, String ticksTopic, Path rules, boolean toTheEnd) throws Exception {
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), prefix, dir);
+        config.topics.ticks = ticksTopic;
+        config.kafka.groupId = prefix + "group";
+        config.kafka.stopAtLatest = toTheEnd;
+        config.indicators = "sma(10),sma(50),rsi(14),macd(12,26,9),bbands(20,2),atr(14)";
+        config.rules = rules.toString();
+        config.parallelism = 2;
+        config.checkpoints.interval = "1s";
+        config.restart.attempts = 100;
+        config.restart.delay = "1s";
+        // Idleness is wall-clock time: a partition must never count as idle while the job is down.
+        config.bars.idleTimeout = "10min";
+        Path file = dir.resolve(prefix + "job.yaml");
+        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
+        return file;
+    }
+
+    private static String submit(FlinkRest rest, Path config) throws Exception {
+        return ClusterSubmission.submit(rest, List.of("live", "--config", config.toString()), null, null, false);
+    }
+
+    private static void awaitRunning(FlinkRest rest, String job) throws Exception {
+        awaitState(rest, job, "RUNNING", Duration.ofSeconds(60));
+    }
+
+    private static void awaitState(FlinkRest rest, String job, String state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String now = null;
+        while (System.nanoTime() < deadline) {
+            now = rest.state(job);
+            if (now.equals(state)) {
+                return;
+            }
+            if (List.of("FAILED", "CANCELED", "FINISHED").contains(now)) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job " + job + " is " + now + ", not " + state + (rest.failure(job) == null ? ""
+                : ": " + rest.failure(job)));
+    }
+
+    /** Records visible to read_committed consumers: the last stable offsets added up. */
+    private static long committed(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
+                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    /** Waits until more is committed to {@code topic} than {@code before}; returns when (nanoTime). */
+    private static long awaitGrowth(String topic, long before, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (committed(topic) > before) {
+                return System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new output in " + topic + " within " + timeout.toSeconds() + " s of the kill");
+    }
+
+    private static void awaitSize(String topic, int size, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && read(topic).size() < size) {
+            Thread.sleep(500);
+        }
+        // Hold on a little: anything beyond the expected size would be a duplicate and must show.
+        Thread.sleep(3_000);
+    }
+
+    private static List<SpecificRecordBase> read(String topic) {
+        try (TopicReader reader = new TopicReader(KAFKA.bootstrapServers(), new Properties(), topic, true)) {
+            return reader.readToEnd();
+        }
+    }
+
+    /** Per symbol, the records in the order the topic holds them (one partition per symbol keeps order). */
+    private static Map<String, List<String>> bySymbol(List<SpecificRecordBase> records) {
+        Map<String, List<String>> bySymbol = new TreeMap<>();
+        for (SpecificRecordBase record : records) {
+            String symbol = record.get("symbol").toString();
+            if (!symbol.equals(SENTINEL)) {
+                bySymbol.computeIfAbsent(symbol, s -> new ArrayList<>()).add(record.toString());
+            }
+        }
+        return bySymbol;
+    }
+}
