@@ -111,6 +111,7 @@ class CrashRecoveryTest {
                     victim.pid(), millis);
             assertThat(rest.state(crashy)).isIn("RUNNING", "RESTARTING");
         }
+        assertThat(Long.parseLong(rest.jobMetric(crashy, "numRestarts"))).as("restarts after the kills").isGreaterThanOrEqualTo(3);
         assertThat(produced.get().sent()).isEqualTo(TICKS);
         endOfInput("crash-ticks");
         LOG.info("recovery times (kill to committed output growing again), ms: {}", recoveries);

@@ -92,6 +92,16 @@ public final class FlinkRest {
         return values;
     }
 
+    /** A job-level metric, e.g. {@code numRestarts}; null if the job does not report it (yet). */
+    public String jobMetric(String jobId, String name) throws IOException {
+        for (JsonNode metric : get("/jobs/" + jobId + "/metrics?get=" + name)) {
+            if (metric.path("id").asText().equals(name)) {
+                return metric.path("value").asText();
+            }
+        }
+        return null;
+    }
+
     /** Completed checkpoints of the job so far. */
     public int completedCheckpoints(String jobId) throws IOException {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asInt();
