@@ -2,11 +2,7 @@ package io.daytrade.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import io.daytrade.jobs.kafka.TickFileProducer;
-import io.daytrade.jobs.kafka.TopicReader;
 import io.daytrade.jobs.live.LiveJobConfig;
 import io.daytrade.local.ClusterSubmission;
 import io.daytrade.local.FlinkRest;
@@ -14,23 +10,15 @@ import io.daytrade.local.FlinkRest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +47,7 @@ class CrashRecoveryTest {
     private static final int TICKS = 200_000;
     private static final int SYMBOLS = 24;
     private static final String SENTINEL = "ZZ-END";
-    private static final List<String> OUTPUTS = List.of("bars", "indicators", "signals");
+    private static final List<String> OUTPUTS = ClusterRuns.OUTPUTS;
     private static final String RULES = String.join("\n",
             "rules:",
             "  - id: fast-over-slow",
@@ -76,7 +64,7 @@ class CrashRecoveryTest {
     @Test
     void threeTaskManagerKillsLoseAndDuplicateNothing(@TempDir Path dir) throws Exception {
         Random random = new Random(20261129);
-        Path ticks = writeTicks(dir.resolve("ticks.csv"), random);
+        Path ticks = ClusterRuns.writeTicks(dir.resolve("ticks.csv"), random, TICKS, SYMBOLS, ClusterRuns.at("2026-03-02T14:30:00Z"), 35);
         Path rules = Files.writeString(dir.resolve("rules.yaml"), RULES);
         for (String prefix : List.of("crash-", "clean-")) {
             KAFKA.createTopics(2, OUTPUTS.stream().map(o -> prefix + o).toArray(String[]::new));
@@ -87,7 +75,7 @@ class CrashRecoveryTest {
 
         // The job under test reads the ticks as they arrive, 3,500 per second for about a minute.
         String crashy = submit(rest, config(dir, "crash-", "crash-ticks", rules, false));
-        awaitRunning(rest, crashy);
+        ClusterRuns.awaitState(rest, crashy, "RUNNING", Duration.ofSeconds(60));
         CompletableFuture<TickFileProducer.Result> produced = CompletableFuture.supplyAsync(() -> {
             try {
                 return TickFileProducer.produce(ticks, "crash-ticks", KAFKA.bootstrapServers(), new Properties(), 3_500);
@@ -99,7 +87,7 @@ class CrashRecoveryTest {
         List<Long> recoveries = new ArrayList<>();
         for (int kill = 1; kill <= 3; kill++) {
             Thread.sleep(1_000 + random.nextInt(3_000));
-            long before = committed("crash-bars");
+            long before = ClusterRuns.committed(KAFKA.bootstrapServers(), "crash-bars");
             ProcessHandle victim = FLINK.cluster().taskManagers().get(0);
             long killedAt = System.nanoTime();
             FLINK.cluster().kill(victim);
@@ -120,7 +108,7 @@ class CrashRecoveryTest {
         FLINK.cluster().startTaskManager();
         FLINK.cluster().awaitTaskManagers(2, Duration.ofSeconds(60));
         String clean = submit(rest, config(dir, "clean-", "crash-ticks", rules, true));
-        awaitState(rest, clean, "FINISHED", Duration.ofSeconds(240));
+        ClusterRuns.awaitState(rest, clean, "FINISHED", Duration.ofSeconds(240));
 
         for (String output : OUTPUTS) {
             Map<String, List<String>> expected = bySymbol(read("clean-" + output));
@@ -135,28 +123,12 @@ class CrashRecoveryTest {
         assertThat(bySymbol(read("crash-bars"))).hasSize(SYMBOLS);
         assertThat(read("crash-dead-letters")).isEmpty();
         rest.cancel(crashy);
-        awaitState(rest, crashy, "CANCELED", Duration.ofSeconds(60));
-    }
-
-    /** 200,000 ticks of 24 symbols over about an hour of event time, in time order. */
-    private static Path writeTicks(Path file, Random random) throws Exception {
-        StringBuilder text = new StringBuilder("ts,symbol,price,size\n");
-        double[] prices = new double[SYMBOLS];
-        java.util.Arrays.setAll(prices, s -> 20 + 5 * s);
-        long time = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
-        for (int i = 0; i < TICKS; i++) {
-            time += random.nextInt(36);
-            int s = random.nextInt(SYMBOLS);
-            prices[s] = Math.max(0.5, prices[s] * (1 + random.nextGaussian() * 0.0015));
-            text.append(time).append(",S").append(String.format("%02d", s)).append(',')
-                    .append(Math.round(prices[s] * 10_000) / 10_000.0).append(',').append(1 + random.nextInt(300)).append('\n');
-        }
-        return Files.writeString(file, text);
+        ClusterRuns.awaitState(rest, crashy, "CANCELED", Duration.ofSeconds(60));
     }
 
     /** A tick an hour later in every partition: the watermark passes every real bar, so they all close. */
     private static void endOfInput(String topic) throws Exception {
-        long later = Instant.parse("2026-03-02T17:00:00Z").toEpochMilli();
+        long later = ClusterRuns.at("2026-03-02T17:00:00Z");
         try (KafkaProducer<byte[], byte[]> producer = LiveJobs.producer(KAFKA.bootstrapServers())) {
             for (int partition = 0; partition < 4; partition++) {
                 producer.send(LiveJobs.tick(topic, partition, SENTINEL, later, 1, 1)).get();
@@ -177,52 +149,18 @@ class CrashRecoveryTest {
         config.restart.delay = "1s";
         // Idleness is wall-clock time: a partition must never count as idle while the job is down.
         config.bars.idleTimeout = "10min";
-        Path file = dir.resolve(prefix + "job.yaml");
-        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
-        return file;
+        return ClusterRuns.jobFile(dir, config, prefix);
     }
 
     private static String submit(FlinkRest rest, Path config) throws Exception {
         return ClusterSubmission.submit(rest, List.of("live", "--config", config.toString()), null, null, false);
     }
 
-    private static void awaitRunning(FlinkRest rest, String job) throws Exception {
-        awaitState(rest, job, "RUNNING", Duration.ofSeconds(60));
-    }
-
-    private static void awaitState(FlinkRest rest, String job, String state, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String now = null;
-        while (System.nanoTime() < deadline) {
-            now = rest.state(job);
-            if (now.equals(state)) {
-                return;
-            }
-            if (List.of("FAILED", "CANCELED", "FINISHED").contains(now)) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + job + " is " + now + ", not " + state + (rest.failure(job) == null ? ""
-                : ": " + rest.failure(job)));
-    }
-
-    /** Records visible to read_committed consumers: the last stable offsets added up. */
-    private static long committed(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                    .values().stream().mapToLong(info -> info.offset()).sum();
-        }
-    }
-
     /** Waits until more is committed to {@code topic} than {@code before}; returns when (nanoTime). */
     private static long awaitGrowth(String topic, long before, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (committed(topic) > before) {
+            if (ClusterRuns.committed(KAFKA.bootstrapServers(), topic) > before) {
                 return System.nanoTime();
             }
             Thread.sleep(100);
@@ -240,20 +178,10 @@ class CrashRecoveryTest {
     }
 
     private static List<SpecificRecordBase> read(String topic) {
-        try (TopicReader reader = new TopicReader(KAFKA.bootstrapServers(), new Properties(), topic, true)) {
-            return reader.readToEnd();
-        }
+        return ClusterRuns.read(KAFKA.bootstrapServers(), topic);
     }
 
-    /** Per symbol, the records in the order the topic holds them (one partition per symbol keeps order). */
     private static Map<String, List<String>> bySymbol(List<SpecificRecordBase> records) {
-        Map<String, List<String>> bySymbol = new TreeMap<>();
-        for (SpecificRecordBase record : records) {
-            String symbol = record.get("symbol").toString();
-            if (!symbol.equals(SENTINEL)) {
-                bySymbol.computeIfAbsent(symbol, s -> new ArrayList<>()).add(record.toString());
-            }
-        }
-        return bySymbol;
+        return ClusterRuns.textBySymbol(records, SENTINEL);
     }
 }

@@ -11,13 +11,19 @@ public class RuleMemory {
     public double[] crossing;
     /** Per rule: the ordinal of its {@link Truth} on the previous bar. */
     public byte[] previous;
+    /**
+     * The ids of the rules this memory is for, in order, so that a restore with a changed rule list knows
+     * which memory still belongs to which rule. Null in state written before it existed.
+     */
+    public String[] rules;
 
     public RuleMemory() {}
 
-    RuleMemory(int crossingSlots, int rules) {
+    RuleMemory(int crossingSlots, String[] rules) {
         crossing = new double[crossingSlots];
         Arrays.fill(crossing, Double.NaN);
-        previous = new byte[rules];
+        previous = new byte[rules.length];
         Arrays.fill(previous, (byte) Truth.UNKNOWN.ordinal());
+        this.rules = rules;
     }
 }

@@ -1,6 +1,7 @@
 package io.daytrade.signals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,39 @@ public final class SignalRules {
     }
 
     public RuleMemory newMemory() {
-        return new RuleMemory(crossingSlots, definitions.size());
+        return new RuleMemory(crossingSlots, definitions.stream().map(RuleDefinition::id).toArray(String[]::new));
+    }
+
+    /**
+     * Memory restored from a savepoint, fitted to these rules. Rules appended to the list (the supported
+     * way to add rules to a running job) start with fresh memory and the earlier ones keep theirs; any
+     * other change of the list starts every rule fresh (a crossing then needs one bar to re-arm). Memory
+     * written before it recorded its rules' ids is kept only if its sizes fit these rules.
+     *
+     * @return {@code restored} itself when it is for exactly these rules
+     */
+    public RuleMemory fit(RuleMemory restored) {
+        RuleMemory fresh = newMemory();
+        boolean sameSizes = restored.crossing.length == fresh.crossing.length
+                && restored.previous.length == fresh.previous.length;
+        if (restored.rules == null) {
+            if (sameSizes) {
+                restored.rules = fresh.rules;
+                return restored;
+            }
+            return fresh;
+        }
+        if (Arrays.equals(restored.rules, fresh.rules)) {
+            return restored;
+        }
+        boolean appended = restored.rules.length < fresh.rules.length
+                && Arrays.equals(restored.rules, Arrays.copyOf(fresh.rules, restored.rules.length))
+                && restored.crossing.length <= fresh.crossing.length;
+        if (appended) {
+            System.arraycopy(restored.crossing, 0, fresh.crossing, 0, restored.crossing.length);
+            System.arraycopy(restored.previous, 0, fresh.previous, 0, restored.previous.length);
+        }
+        return fresh;
     }
 
     /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */

@@ -33,6 +33,27 @@ class SignalRulesTest {
     }
 
     @Test
+    void memoryRestoredForFewerRulesKeepsTheOldRulesAndStartsAppendedOnesFresh() {
+        RuleDefinition cross = new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY);
+        RuleDefinition low = new RuleDefinition("low", "rsi_14 < 30", Side.BUY);
+        SignalRules before = SignalRules.compile(List.of(cross), COLUMNS);
+        RuleMemory memory = before.newMemory();
+        before.evaluate(row(1, 50, 9, 10), memory); // sma_10 below sma_50: armed
+
+        SignalRules after = SignalRules.compile(List.of(cross, new RuleDefinition("low", "rsi_14 < 30", Side.BUY),
+                new RuleDefinition("cross-down", "crosses_below(sma_10, sma_50)", Side.SELL)), COLUMNS);
+        RuleMemory fitted = after.fit(memory);
+        assertThat(fitted.previous).hasSize(3);
+        // The old rule kept its previous operands: it fires on the first bar after the upgrade.
+        assertThat(after.evaluate(row(1, 20, 11, 10), fitted)).extracting(f -> f.rule().id())
+                .containsExactly("cross", "low");
+
+        RuleMemory reordered = SignalRules.compile(List.of(low, cross), COLUMNS).fit(memory);
+        assertThat(reordered.crossing).containsOnly(NA);
+        assertThat(after.fit(after.newMemory())).isNotNull();
+    }
+
+    @Test
     void firesWhenTheConditionBecomesTrueNotWhileItStaysTrue() {
         assertThat(firings("rsi_14 < 30",
                 row(1, 40, 0, 0), row(1, 25, 0, 0), row(1, 20, 0, 0), row(1, 35, 0, 0), row(1, 29.9, 0, 0)))

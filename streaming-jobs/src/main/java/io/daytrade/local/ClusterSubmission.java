@@ -16,6 +16,15 @@ public final class ClusterSubmission {
 
     private ClusterSubmission() {}
 
+    /** The checkout's job jar. */
+    public static Path jobJar() throws IOException {
+        Path jar = ProjectHome.find().resolve("streaming-jobs").resolve("target").resolve("daytrade-job.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build it with mvn -DskipTests install");
+        }
+        return jar;
+    }
+
     /**
      * @param savepoint a savepoint or retained checkpoint to start from, or null
      * @return the id of the job the command submitted
@@ -23,10 +32,12 @@ public final class ClusterSubmission {
      */
     public static String submit(FlinkRest rest, List<String> command, Integer parallelism, String savepoint,
             boolean allowNonRestoredState) throws IOException {
-        Path jar = ProjectHome.find().resolve("streaming-jobs").resolve("target").resolve("daytrade-job.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException(jar + " is missing: build it with mvn -DskipTests install");
-        }
+        return submit(rest, jobJar(), command, parallelism, savepoint, allowNonRestoredState);
+    }
+
+    /** As {@link #submit(FlinkRest, List, Integer, String, boolean)} with another build of the job jar. */
+    public static String submit(FlinkRest rest, Path jar, List<String> command, Integer parallelism, String savepoint,
+            boolean allowNonRestoredState) throws IOException {
         String jarId = rest.upload(jar);
         return rest.run(jarId, new FlinkRest.Run(ENTRY_CLASS, new ArrayList<>(command), parallelism, savepoint,
                 allowNonRestoredState));

@@ -118,9 +118,18 @@ public final class FlinkRest {
 
     /** Stops the job with a savepoint in {@code directory} and returns the savepoint's path. */
     public String stopWithSavepoint(String jobId, String directory, Duration timeout) throws IOException, InterruptedException {
+        return stopWithSavepoint(jobId, directory, false, timeout);
+    }
+
+    /**
+     * @param drain first advance event time to the end (close every open bar), as for a job that will not
+     *     be resumed; without it the savepoint keeps the bars in progress for the job that resumes
+     */
+    public String stopWithSavepoint(String jobId, String directory, boolean drain, Duration timeout)
+            throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode();
         request.put("targetDirectory", directory);
-        request.put("drain", false);
+        request.put("drain", drain);
         String trigger = post("/jobs/" + jobId + "/stop", request, "stop " + jobId).path("request-id").asText();
         return awaitSavepoint(jobId, trigger, timeout);
     }

@@ -80,9 +80,7 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
             row[i + 1] = value == null ? Double.NaN : value;
         }
         RuleMemory state = memory.value();
-        if (state == null) {
-            state = compiled.newMemory();
-        }
+        state = state == null ? compiled.newMemory() : compiled.fit(state);
         List<SignalRules.Fired> fired = compiled.evaluate(row, state);
         memory.update(state);
         if (cleanup.enabled()) {
