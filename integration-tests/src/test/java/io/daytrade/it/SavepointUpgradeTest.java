@@ -130,6 +130,21 @@ class SavepointUpgradeTest {
     }
 
     @Test
+    void inspectStateShowsTheBarsInProgressIndicatorsAndRulesPerSymbol() throws Exception {
+        Path config = config("inspect-", 2, false, INDICATORS, rules);
+        Cli.Run inspect = Cli.run("inspect-state", Path.of(URI.create(savepoint)).toString(), "--config", config.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        List<String> lines = inspect.out().lines().toList();
+        assertThat(lines.stream().filter(l -> l.matches("S\\d\\d bars: \\d+ ticks waiting for the watermark.*"))).hasSize(12);
+        assertThat(lines).anyMatch(l -> l.contains("; open 1m bar from 2026-03-02T"));
+        assertThat(lines.stream().filter(l -> l.matches("S\\d\\d\\|1m indicators after the bar of .* sma_10=\\d.*"))).hasSize(12);
+        assertThat(lines.stream().filter(l -> l.contains("|1m rules after the bar of ") && l.contains("fast-over-slow="))).hasSize(12);
+        Cli.Run one = Cli.run("inspect-state", Path.of(URI.create(savepoint)).toString(), "--symbol", "S07", "--config",
+                config.toString());
+        assertThat(one.out().lines()).hasSize(3).allMatch(l -> l.startsWith("S07"));
+    }
+
+    @Test
     void anUpgradedJobKeepsItsStateAndWarmsUpWhatIsNew() throws Exception {
         Path upgradedRules = Files.writeString(dir.resolve("rules-v2.yaml"), RULES + NEW_RULE);
         Path upgradedJar = jarWithAFieldAddedToRuleMemory();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "Ticks -> bars -> indicators on Apache Flink, for live streams and history alike.",
         subcommands = {DemoCommand.class, BarsCommand.class, IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, WalkForwardCommand.class,
                 MonteCarloCommand.class, CrossAssetCommand.class, ClusterCommand.class, SubmitCommand.class,
+                BootstrapStateCommand.class, InspectStateCommand.class,
                 LiveCommand.class,
                 ProduceCommand.class, ConsumeCommand.class, KafkaCommand.class,
                 CommandLine.HelpCommand.class})

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,6 +54,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Overrides checkpoints.dir.")
     String checkpointDir;
 
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "Start from this savepoint (e.g. one written by bootstrap-state); under flink run use its -s.")
+    String fromSavepoint;
+
     @Option(names = "--web-ui-port", paramLabel = "PORT", defaultValue = "8081",
             description = "Port of the embedded cluster's web UI (default 8081); ignored under flink run.")
     int webUiPort;
@@ -62,7 +67,11 @@ final class LiveCommand implements Callable<Integer> {
         LiveAnalyticsJob job = prepare();
         LiveJobConfig settings = job.config();
         KafkaPreflight.check(settings.kafka.bootstrapServers, job.kafkaProperties(), job.topics(), Duration.ofSeconds(15));
-        StreamExecutionEnvironment env = environment(job.flinkConfiguration(), webUiPort);
+        Configuration conf = job.flinkConfiguration();
+        if (fromSavepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+        }
+        StreamExecutionEnvironment env = environment(conf, webUiPort);
         job.build(env);
         if (env instanceof LocalStreamEnvironment) {
             spec.commandLine().getOut().println("live job starting on an embedded cluster; Flink web UI at http://127.0.0.1:"

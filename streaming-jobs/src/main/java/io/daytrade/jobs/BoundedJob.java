@@ -113,6 +113,26 @@ public final class BoundedJob {
     }
 
     /**
+     * Runs everything added to the environment (for jobs whose output is written by their own sinks,
+     * like a savepoint) and returns every dead letter.
+     */
+    public List<DeadLetter> runForDeadLetters(String jobName) throws Exception {
+        List<DeadLetter> dead = new ArrayList<>();
+        if (deadLetters.isEmpty()) {
+            env.execute(jobName);
+            return dead;
+        }
+        DataStream<DeadLetter> all = deadLetters.get(0);
+        for (DataStream<DeadLetter> stage : deadLetters.subList(1, deadLetters.size())) {
+            all = all.union(stage);
+        }
+        try (CloseableIterator<DeadLetter> iterator = all.executeAndCollect(jobName)) {
+            iterator.forEachRemaining(dead::add);
+        }
+        return dead;
+    }
+
+    /**
      * Submits the job with {@code results} and every dead letter going to {@code sink} (one writer),
      * for jobs that write their own output: those work the same under {@code flink run}, from the web
      * UI and from a Kubernetes session job, where nothing can be collected by a client.

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -37,8 +35,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     private transient List<IndicatorSpec> specs;
     private transient List<String> columns;
     private transient double[] row;
-    private transient ValueState<IndicatorSet> indicators;
-    private transient ValueState<Long> lastBarTime;
+    private transient IndicatorState state;
     private transient Counter outOfOrderBars;
     private transient Counter idleKeysCleared;
     private transient Histogram tickToIndicators;
@@ -64,9 +61,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
         IndicatorSet prototype = new IndicatorSet(specs);
         columns = prototype.columns();
         row = new double[columns.size()];
-        indicators = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("indicators", new IndicatorSetSerializer(specs)));
-        lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Long.class));
+        state = new IndicatorState(getRuntimeContext(), specs);
         outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
         tickToIndicators = getRuntimeContext().getMetricGroup()
@@ -76,18 +71,15 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     @Override
     public void processElement(Bar bar, Context ctx, Collector<IndicatorValues> out) throws Exception {
         long barTime = bar.getWindowStart().toEpochMilli();
-        Long last = lastBarTime.value();
-        if (last != null && barTime <= last) {
+        Long last = state.lastBarTime();
+        IndicatorSet set = state.advance(bar);
+        if (set == null) {
             outOfOrderBars.inc();
             ctx.output(DeadLetters.TAG, DeadLetters.ofText(source, null, bar.toString(), DeadLetters.OUT_OF_ORDER_BAR,
                     "bar of " + bar.getSymbol() + " " + bar.getInterval() + " at " + bar.getWindowStart()
                             + " is not after the previous one at " + Instant.ofEpochMilli(last)));
             return;
         }
-        IndicatorSet set = current();
-        set.update(bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume(), barTime);
-        indicators.update(set);
-        lastBarTime.update(barTime);
         if (cleanup.enabled()) {
             ctx.timerService().registerEventTimeTimer(cleanup.timerFor(barTime));
         }
@@ -111,23 +103,10 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValues> out) throws Exception {
-        Long last = lastBarTime.value();
+        Long last = state.lastBarTime();
         if (last != null && cleanup.isIdle(last, timestamp)) {
-            indicators.clear();
-            lastBarTime.clear();
+            state.clear();
             idleKeysCleared.inc();
         }
-    }
-
-    /** This key's indicators; after a restore with a changed list, moved over to the configured one. */
-    private IndicatorSet current() throws Exception {
-        IndicatorSet set = indicators.value();
-        if (set == null) {
-            return new IndicatorSet(specs);
-        }
-        if (!set.specs().equals(specs)) {
-            return IndicatorSetSerializer.adapt(set, specs);
-        }
-        return set;
     }
 }

@@ -4,7 +4,6 @@ import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 import io.daytrade.signals.RuleDefinition;
-import io.daytrade.signals.RuleMemory;
 import io.daytrade.signals.SignalRules;
 
 import java.util.ArrayList;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -32,10 +28,7 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
     private final List<String> indicatorColumns;
     private final IdleKeyCleanup cleanup;
 
-    private transient SignalRules compiled;
-    private transient double[] row;
-    private transient ValueState<RuleMemory> memory;
-    private transient ValueState<Long> lastBarTime;
+    private transient RuleState state;
     private transient Counter idleKeysCleared;
     private transient Counter signalsOut;
 
@@ -64,29 +57,16 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
 
     @Override
     public void open(OpenContext openContext) {
-        compiled = SignalRules.compile(rules, rowLayout(indicatorColumns));
-        row = new double[compiled.columns().size()];
-        memory = getRuntimeContext().getState(new ValueStateDescriptor<>("rule-memory", RuleMemory.class));
+        state = new RuleState(getRuntimeContext(), SignalRules.compile(rules, rowLayout(indicatorColumns)), indicatorColumns);
         signalsOut = getRuntimeContext().getMetricGroup().counter("signalsOut");
-        lastBarTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-bar-time", Types.LONG));
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
     }
 
     @Override
     public void processElement(IndicatorValues values, Context ctx, Collector<Signal> out) throws Exception {
-        row[0] = values.getClose();
-        for (int i = 0; i < indicatorColumns.size(); i++) {
-            Double value = values.getValues().get(indicatorColumns.get(i));
-            row[i + 1] = value == null ? Double.NaN : value;
-        }
-        RuleMemory state = memory.value();
-        state = state == null ? compiled.newMemory() : compiled.fit(state);
-        List<SignalRules.Fired> fired = compiled.evaluate(row, state);
-        memory.update(state);
+        List<SignalRules.Fired> fired = state.evaluate(values);
         if (cleanup.enabled()) {
-            long barTime = values.getBarTime().toEpochMilli();
-            lastBarTime.update(barTime);
-            ctx.timerService().registerEventTimeTimer(cleanup.timerFor(barTime));
+            ctx.timerService().registerEventTimeTimer(cleanup.timerFor(values.getBarTime().toEpochMilli()));
         }
         for (SignalRules.Fired signal : fired) {
             Map<String, Double> inputs = new LinkedHashMap<>();
@@ -106,10 +86,9 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out) throws Exception {
-        Long last = lastBarTime.value();
+        Long last = state.lastBarTime();
         if (last != null && cleanup.isIdle(last, timestamp)) {
-            memory.clear();
-            lastBarTime.clear();
+            state.clear();
             idleKeysCleared.inc();
         }
     }

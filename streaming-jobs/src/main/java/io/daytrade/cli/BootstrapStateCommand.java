@@ -1,0 +1,96 @@
+package io.daytrade.cli;
+
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.jobs.AnalyticsPipeline;
+import io.daytrade.jobs.BoundedJob;
+import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.jobs.live.ConfigLoader;
+import io.daytrade.jobs.live.LiveAnalyticsJob;
+import io.daytrade.jobs.live.LiveJobConfig;
+import io.daytrade.jobs.live.RuleFile;
+import io.daytrade.schemas.Bar;
+import io.daytrade.schemas.DeadLetter;
+import io.daytrade.signals.RuleDefinition;
+import io.daytrade.state.savepoint.StateBootstrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bootstrap-state",
+        description = "Warm start: compute the live job's keyed state (indicators, signal-rule memory) from a history"
+                + " of bars and write it as a savepoint, with Flink's State Processor API. Start the live job from it"
+                + " (live --from-savepoint DIR, or submit --from-savepoint DIR live ...) and its first live bars"
+                + " carry exactly the values a job that had processed the whole history would emit.",
+        footer = {"", "The indicators, rules, bar intervals and max-parallelism come from --config (the live job's",
+                "file): they must be those of the job that will start from the savepoint. The history should end",
+                "where the live ticks begin, with complete bars. Bars without an interval column take --interval."})
+final class BootstrapStateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bars", required = true, paramLabel = "HISTORY.csv", description = "Bar history: ts,symbol,open,high,low,close,volume.")
+    Path bars;
+
+    @Option(names = "--out", required = true, paramLabel = "SAVEPOINT_DIR", description = "Directory to write the savepoint to (new or empty).")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "job.yaml", description = "The live job's configuration (default: the built-in defaults).")
+    Path config;
+
+    @Option(names = "--interval", paramLabel = "1m", description = "Interval of bars without an interval column (default: the job's only interval).")
+    String interval;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0", description = "Subtasks per operator (default: the number of cores).")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        LiveJobConfig settings = ConfigLoader.load(config);
+        LiveAnalyticsJob live = LiveAnalyticsJob.prepare(settings);
+        List<String> intervals = settings.bars.intervals;
+        String label = interval != null ? Inputs.intervals(interval).get(0).label() : intervals.size() == 1 ? intervals.get(0) : null;
+        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+            throw new UserError("--out " + out + ": exists and is not an empty directory");
+        }
+        CsvLayout layout = CsvLayout.forBars(Inputs.existingFile(bars, "--bars"));
+        if (!layout.has("interval") && label == null) {
+            throw new UserError("--bars " + bars + " has no interval column and the job has several intervals " + intervals
+                    + ": give --interval");
+        }
+        List<IndicatorSpec> indicators = IndicatorSpec.parseList(settings.indicators);
+        List<RuleDefinition> rules = settings.rules == null ? List.of() : RuleFile.read(Path.of(settings.rules));
+
+        BoundedJob job = new BoundedJob(parallelism);
+        String fallback = label;
+        DataStream<Bar> history = job.bars(bars, layout).map(bar -> bar.getInterval().length() == 0
+                ? Bar.newBuilder(bar).setInterval(fallback).build() : bar, new AvroTypeInfo<>(Bar.class))
+                .name("Interval " + label);
+        var values = AnalyticsPipeline.indicators(history, indicators, bars.toString());
+        job.collectDeadLetters(values);
+        StateBootstrap.write(job.environment(), history, values, indicators, rules, live.indicatorColumns(),
+                new StateBootstrap.Uids(AnalyticsPipeline.INDICATORS_UID, AnalyticsPipeline.SIGNALS_UID),
+                settings.maxParallelism, out.toAbsolutePath().toUri().toString());
+        List<DeadLetter> rejected = job.runForDeadLetters("daytrade bootstrap-state");
+        var stdout = spec.commandLine().getOut();
+        stdout.println("wrote a savepoint of the indicator" + (rules.isEmpty() ? "" : " and signal-rule") + " state to " + out);
+        stdout.println("start the live job from it: bin/daytrade live --config " + (config == null ? "job.yaml" : config)
+                + " --from-savepoint " + out);
+        stdout.flush();
+        if (!rejected.isEmpty()) {
+            DeadLetterReport.print(rejected, spec.commandLine().getErr());
+            return ExitCodes.REJECTED_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+}
