@@ -136,7 +136,8 @@ class SavepointUpgradeTest {
         assertThat(inspect.exitCode()).as(inspect.err()).isZero();
         List<String> lines = inspect.out().lines().toList();
         assertThat(lines.stream().filter(l -> l.matches("S\\d\\d bars: \\d+ ticks waiting for the watermark.*"))).hasSize(12);
-        assertThat(lines).anyMatch(l -> l.contains("; open 1m bar from 2026-03-02T"));
+        // Stopped mid-stream: the ticks of the bar in progress wait for the watermark in the savepoint.
+        assertThat(lines).anyMatch(l -> l.matches("S\\d\\d bars: [1-9]\\d* ticks waiting.*"));
         assertThat(lines.stream().filter(l -> l.matches("S\\d\\d\\|1m indicators after the bar of .* sma_10=\\d.*"))).hasSize(12);
         assertThat(lines.stream().filter(l -> l.contains("|1m rules after the bar of ") && l.contains("fast-over-slow="))).hasSize(12);
         Cli.Run one = Cli.run("inspect-state", Path.of(URI.create(savepoint)).toString(), "--symbol", "S07", "--config",
