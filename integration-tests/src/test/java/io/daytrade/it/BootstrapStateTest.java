@@ -57,6 +57,75 @@ class BootstrapStateTest {
             "");
 
     @Test
+    void aTickHistoryEndingInTheMiddleOfABarCarriesThatBarsTicksOver(@TempDir Path dir) throws Exception {
+        long start = ClusterRuns.at("2026-03-02T09:00:00Z");
+        Path ticks = ClusterRuns.writeTicks(dir.resolve("ticks.csv"), new Random(12), 30_000, 6, start, 500);
+        long cut = ClusterRuns.at("2026-03-02T10:30:27Z");
+        long barStart = ClusterRuns.at("2026-03-02T10:30:00Z");
+        List<String> lines = Files.readAllLines(ticks);
+        List<String> live = new ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(line -> Long.parseLong(line.split(",")[0]) >= cut).forEach(live::add);
+        Path liveTicks = Files.write(dir.resolve("live-ticks.csv"), live);
+
+        KAFKA.createTopics(2, "wt-ticks", "wt-bars", "wt-indicators", "wt-signals", "wt-dead-letters");
+        LiveJobConfig config = LiveJobs.config(KAFKA.bootstrapServers(), "wt-", dir);
+        config.kafka.stopAtLatest = true;
+        config.indicators = INDICATORS;
+        config.parallelism = 2;
+        Path jobFile = ClusterRuns.jobFile(dir, config, "wt-");
+        Path savepoint = dir.resolve("savepoint");
+        // The whole file is given: --until keeps the history to the ticks before the cut.
+        Cli.Run bootstrap = Cli.run("bootstrap-state", "--ticks", ticks.toString(), "--until", "2026-03-02T10:30:27Z",
+                "--config", jobFile.toString(), "--out", savepoint.toString());
+        assertThat(bootstrap.exitCode()).as(bootstrap.err()).isZero();
+        assertThat(bootstrap.out()).contains("bars-in-progress");
+        Cli.Run inspect = Cli.run("inspect-state", savepoint.toString(), "--symbol", "S02", "--config", jobFile.toString());
+        assertThat(inspect.out()).containsPattern("S02 bars: [1-9]\\d* ticks waiting for the watermark");
+
+        runLiveFrom(savepoint, config, liveTicks, "wt-ticks");
+        Path bars = dir.resolve("all-bars.csv");
+        assertThat(Cli.run("bars", "--ticks", ticks.toString(), "--interval", "1m", "--out", bars.toString()).exitCode()).isZero();
+        List<String> expectedBars = Files.readAllLines(bars).stream().skip(1)
+                .filter(row -> Long.parseLong(row.split(",")[0]) >= barStart).toList();
+        List<String> liveBars = LiveJobs.read(KAFKA.bootstrapServers(), "wt-bars", io.daytrade.schemas.Bar.class).stream()
+                .map(b -> b.getWindowStart().toEpochMilli() + "," + b.getSymbol() + "," + b.getOpen() + "," + b.getHigh()
+                        + "," + b.getLow() + "," + b.getClose() + "," + b.getVolume() + "," + b.getVwap() + "," + b.getTickCount())
+                .toList();
+        // The bar cut in two (10:30) comes out whole: history ticks from the savepoint, the rest live.
+        assertThat(liveBars).hasSizeGreaterThan(100).containsExactlyInAnyOrderElementsOf(expectedBars);
+        assertThat(liveBars).anyMatch(row -> row.startsWith(barStart + ","));
+
+        Path all = dir.resolve("all-indicators.csv");
+        assertThat(Cli.run("indicators", "--ticks", ticks.toString(), "--interval", "1m", "--indicators", INDICATORS,
+                "--out", all.toString()).exitCode()).isZero();
+        assertLiveIndicatorsEqual(all, barStart, "wt-indicators", dir);
+    }
+
+    private static void runLiveFrom(Path savepoint, LiveJobConfig config, Path liveTicks, String topic) throws Exception {
+        TickFileProducer.produce(liveTicks, topic, KAFKA.bootstrapServers(), new Properties(), 0);
+        LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
+        Configuration conf = job.flinkConfiguration();
+        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        job.build(env);
+        env.execute(LiveAnalyticsJob.NAME);
+    }
+
+    /** The live indicators equal the bounded job's over all ticks, from {@code from} on; returns the live rows. */
+    private static List<String> assertLiveIndicatorsEqual(Path all, long from, String topic, Path dir) throws Exception {
+        List<String> expected = Files.readAllLines(all).stream().skip(1)
+                .filter(row -> Long.parseLong(row.split(",")[0]) >= from).toList();
+        Path liveCsv = dir.resolve(topic + ".csv");
+        List<IndicatorValues> values = LiveJobs.read(KAFKA.bootstrapServers(), topic, IndicatorValues.class);
+        CsvOutput.writeIndicators(liveCsv, values, new IndicatorSet(IndicatorSpec.parseList(INDICATORS)).columns(),
+                List.of("1m"), false);
+        List<String> actual = Files.readAllLines(liveCsv).subList(1, values.size() + 1);
+        assertThat(actual).hasSizeGreaterThan(100).containsExactlyElementsOf(expected);
+        return actual;
+    }
+
+    @Test
     void theLiveJobStartedFromABootstrapContinuesTheHistoryExactly(@TempDir Path dir) throws Exception {
         long start = ClusterRuns.at("2026-03-02T09:00:00Z");
         Path ticks = ClusterRuns.writeTicks(dir.resolve("ticks.csv"), new Random(11), 40_000, 8, start, 500);
@@ -89,27 +158,14 @@ class BootstrapStateTest {
         assertThat(bootstrap.exitCode()).as(bootstrap.err()).isZero();
         assertThat(savepoint.resolve("_metadata")).exists();
 
-        TickFileProducer.produce(liveTicks, "ws-ticks", KAFKA.bootstrapServers(), new Properties(), 0);
-        LiveAnalyticsJob job = LiveAnalyticsJob.prepare(config);
-        Configuration conf = job.flinkConfiguration();
-        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.configure(conf);
-        job.build(env);
-        env.execute(LiveAnalyticsJob.NAME);
+        runLiveFrom(savepoint, config, liveTicks, "ws-ticks");
 
         // The reference: the bounded job over all the ticks, history and live, from its rows at the cut on.
         Path all = dir.resolve("all-indicators.csv");
         assertThat(Cli.run("indicators", "--ticks", ticks.toString(), "--interval", "1m", "--indicators", INDICATORS,
                 "--out", all.toString()).exitCode()).isZero();
-        List<String> expected = Files.readAllLines(all).stream().skip(1)
-                .filter(row -> Long.parseLong(row.split(",")[0]) >= cut).toList();
-        Path liveCsv = dir.resolve("live-indicators.csv");
-        List<IndicatorValues> values = LiveJobs.read(KAFKA.bootstrapServers(), "ws-indicators", IndicatorValues.class);
-        CsvOutput.writeIndicators(liveCsv, values, new IndicatorSet(IndicatorSpec.parseList(INDICATORS)).columns(),
-                List.of("1m"), false);
-        List<String> actual = Files.readAllLines(liveCsv).subList(1, values.size() + 1);
-        assertThat(actual).hasSizeGreaterThan(300).containsExactlyElementsOf(expected);
+        List<String> actual = assertLiveIndicatorsEqual(all, cut, "ws-indicators", dir);
+        assertThat(actual).hasSizeGreaterThan(300);
         // Warm from the first live bar: sma_50 has a value at once (a cold start needs 50 bars).
         assertThat(actual.get(0).split(",")).doesNotContain("");
 

@@ -38,6 +38,10 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
 
     private static final long serialVersionUID = 1L;
 
+    /** State names, shared with the savepoint tools. */
+    public static final String PENDING_TICKS = "pending-ticks";
+    public static final String OPEN_BAR_PREFIX = "open-bar-";
+
     private final List<BarInterval> intervals;
     private final boolean inputSortedByTime;
     private final String source;
@@ -63,11 +67,11 @@ public class TickToBarFunction extends KeyedProcessFunction<String, Tick, Bar> {
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending-ticks", PendingTick.class));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>(PENDING_TICKS, PendingTick.class));
         openBars = new ArrayList<>();
         for (BarInterval interval : intervals) {
             openBars.add(getRuntimeContext().getState(
-                    new ValueStateDescriptor<>("open-bar-" + interval.label(), BarAccumulator.class)));
+                    new ValueStateDescriptor<>(OPEN_BAR_PREFIX + interval.label(), BarAccumulator.class)));
         }
         ticksIn = getRuntimeContext().getMetricGroup().counter("ticksIn");
         lateTicks = getRuntimeContext().getMetricGroup().counter("lateTicks");

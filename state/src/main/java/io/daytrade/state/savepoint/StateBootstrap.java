@@ -1,10 +1,12 @@
 package io.daytrade.state.savepoint;
 
 import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.indicators.BarKey;
 import io.daytrade.operators.signals.IndicatorKey;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
+import io.daytrade.schemas.Tick;
 import io.daytrade.signals.RuleDefinition;
 
 import java.util.List;
@@ -31,7 +33,10 @@ public final class StateBootstrap {
     private StateBootstrap() {}
 
     /** The live job's operators whose state a bootstrap writes, by uid. */
-    public record Uids(String indicators, String signals) {}
+    public record Uids(String bars, String indicators, String signals) {}
+
+    /** The ticks of the bar in progress at the end of a tick history, and that bar's interval. */
+    public record BarInProgress(DataStream<Tick> ticks, BarInterval interval) {}
 
     /**
      * Adds the bootstrap to {@code env} (a BATCH environment); {@code env.execute()} then writes it.
@@ -43,6 +48,13 @@ public final class StateBootstrap {
     public static void write(StreamExecutionEnvironment env, DataStream<Bar> bars, DataStream<IndicatorValues> values,
             List<IndicatorSpec> indicators, List<RuleDefinition> rules, List<String> indicatorColumns, Uids uids,
             int maxParallelism, String path) {
+        write(env, bars, values, null, indicators, rules, indicatorColumns, uids, maxParallelism, path);
+    }
+
+    /** @param inProgress the bar in progress of each symbol, or null when the history ends with complete bars */
+    public static void write(StreamExecutionEnvironment env, DataStream<Bar> bars, DataStream<IndicatorValues> values,
+            BarInProgress inProgress, List<IndicatorSpec> indicators, List<RuleDefinition> rules,
+            List<String> indicatorColumns, Uids uids, int maxParallelism, String path) {
         // The State Processor API moves its own bookkeeping (TaggedOperatorSubtaskState) as a generic type;
         // every state it writes here still has the live job's serializers (Avro, POJO, IndicatorSetSerializer).
         Configuration generic = new Configuration();
@@ -56,6 +68,11 @@ public final class StateBootstrap {
             writer = writer.withOperator(OperatorIdentifier.forUid(uids.signals()), OperatorTransformation.bootstrapWith(values)
                     .keyBy(new IndicatorKey(), Types.STRING)
                     .transform(new RuleStateBootstrap(rules, indicatorColumns)));
+        }
+        if (inProgress != null) {
+            writer = writer.withOperator(OperatorIdentifier.forUid(uids.bars()), OperatorTransformation.bootstrapWith(inProgress.ticks())
+                    .keyBy(tick -> tick.getSymbol().toString(), Types.STRING)
+                    .transform(new PendingTicksBootstrap(inProgress.interval())));
         }
         writer.write(path);
     }

@@ -4,6 +4,7 @@ import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.bars.BarAccumulator;
 import io.daytrade.operators.bars.PendingTick;
+import io.daytrade.operators.bars.TickToBarFunction;
 import io.daytrade.operators.indicators.IndicatorSetSerializer;
 import io.daytrade.operators.indicators.IndicatorState;
 import io.daytrade.operators.signals.RuleState;
@@ -96,10 +97,10 @@ public final class StateInspector {
 
         @Override
         public void open(OpenContext context) {
-            pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending-ticks", PendingTick.class));
+            pending = getRuntimeContext().getListState(new ListStateDescriptor<>(TickToBarFunction.PENDING_TICKS, PendingTick.class));
             open = new ArrayList<>();
             for (String interval : intervals) {
-                open.add(getRuntimeContext().getState(new ValueStateDescriptor<>("open-bar-" + interval, BarAccumulator.class)));
+                open.add(getRuntimeContext().getState(new ValueStateDescriptor<>(TickToBarFunction.OPEN_BAR_PREFIX + interval, BarAccumulator.class)));
             }
         }
 
