@@ -39,7 +39,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--suite", required = true, paramLabel = "kernels|live|sweep|memory",
             description = "kernels: indicator update cost per bar; sweep: bar-evaluations/s of daytrade sweep"
-                    + " at parallelism 1 and 2 (live and memory are not written yet).")
+                    + " at parallelism 1 and 2; memory: state size and heap for thousands of symbols (live is not"
+                    + " written yet).")
     String suite;
 
     @Option(names = "--quick", description = "A small size for CI: checks the suite runs, not speed.")
@@ -65,10 +66,11 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (suite.equals("sweep")) {
-            Path work = java.nio.file.Files.createTempDirectory("daytrade-bench-sweep-");
+        if (suite.equals("sweep") || suite.equals("memory")) {
+            Path work = java.nio.file.Files.createTempDirectory("daytrade-bench-" + suite + "-");
             try {
-                Map<String, Object> document = new SweepSuite(quick, out).run(work);
+                Map<String, Object> document = suite.equals("sweep") ? new SweepSuite(quick, out).run(work)
+                        : new MemorySuite(quick, out).run(work);
                 if (json != null) {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
                     out.println("wrote " + json);
@@ -79,7 +81,7 @@ public final class Bench implements Callable<Integer> {
             return 0;
         }
         if (!suite.equals("kernels")) {
-            System.err.println("daytrade bench: suite '" + suite + "' is not written yet; available: kernels, sweep");
+            System.err.println("daytrade bench: suite '" + suite + "' is not written yet; available: kernels, sweep, memory");
             return 2;
         }
         int bars = quick ? 2_000 : 20_000;

@@ -66,7 +66,23 @@ class BenchTest {
     }
 
     @Test
+    void theMemorySuiteMeasuresStateAndHeapForEachBackendAndSize(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("memory.json");
+        assertThat(Bench.run("--suite", "memory", "--quick", "--json", json.toString())).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.toFile());
+        assertThat(document.path("suite").asText()).isEqualTo("memory");
+        assertThat(document.path("workloads")).extracting(w -> w.path("name").asText())
+                .containsExactly("rocksdb_100_symbols", "rocksdb_200_symbols", "hashmap_100_symbols", "hashmap_200_symbols");
+        for (JsonNode workload : document.path("workloads")) {
+            assertThat(workload.path("figure").asLong()).as(workload.path("name").asText()).isPositive();
+        }
+        // Twice the symbols, more state: the measurement sees the symbols.
+        assertThat(document.path("workloads").get(1).path("figure").asLong())
+                .isGreaterThan(document.path("workloads").get(0).path("figure").asLong());
+    }
+
+    @Test
     void anUnwrittenSuiteIsAClearError() {
-        assertThat(Bench.run("--suite", "memory")).isEqualTo(2);
+        assertThat(Bench.run("--suite", "live")).isEqualTo(2);
     }
 }
