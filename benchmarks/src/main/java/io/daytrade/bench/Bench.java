@@ -39,8 +39,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--suite", required = true, paramLabel = "kernels|live|sweep|memory",
             description = "kernels: indicator update cost per bar; sweep: bar-evaluations/s of daytrade sweep"
-                    + " at parallelism 1 and 2; memory: state size and heap for thousands of symbols (live is not"
-                    + " written yet).")
+                    + " at parallelism 1 and 2; live: ticks/s through the live operators; memory: state size and heap"
+                    + " for thousands of symbols.")
     String suite;
 
     @Option(names = "--quick", description = "A small size for CI: checks the suite runs, not speed.")
@@ -66,10 +66,11 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (suite.equals("sweep") || suite.equals("memory")) {
+        if (suite.equals("sweep") || suite.equals("memory") || suite.equals("live")) {
             Path work = java.nio.file.Files.createTempDirectory("daytrade-bench-" + suite + "-");
             try {
                 Map<String, Object> document = suite.equals("sweep") ? new SweepSuite(quick, out).run(work)
+                        : suite.equals("live") ? new LiveSuite(quick, out).run(work)
                         : new MemorySuite(quick, out).run(work);
                 if (json != null) {
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
@@ -81,7 +82,7 @@ public final class Bench implements Callable<Integer> {
             return 0;
         }
         if (!suite.equals("kernels")) {
-            System.err.println("daytrade bench: suite '" + suite + "' is not written yet; available: kernels, sweep, memory");
+            System.err.println("daytrade bench: unknown suite '" + suite + "'; available: kernels, live, sweep, memory");
             return 2;
         }
         int bars = quick ? 2_000 : 20_000;

@@ -82,7 +82,21 @@ class BenchTest {
     }
 
     @Test
-    void anUnwrittenSuiteIsAClearError() {
-        assertThat(Bench.run("--suite", "live")).isEqualTo(2);
+    void theLiveSuiteRunsEveryBackendAndParallelismAgainstThePlainLoop(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("live.json");
+        assertThat(Bench.run("--suite", "live", "--quick", "--json", json.toString())).isZero();
+        JsonNode document = new ObjectMapper().readTree(json.toFile());
+        assertThat(document.path("workloads")).extracting(w -> w.path("name").asText())
+                .containsExactly("live_hashmap_p1", "live_hashmap_p2", "live_rocksdb_p1", "live_rocksdb_p2");
+        for (JsonNode workload : document.path("workloads")) {
+            assertThat(workload.path("unit").asText()).isEqualTo("ticks/s");
+            assertThat(workload.path("figure").asDouble()).isPositive();
+            assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void anUnknownSuiteIsAClearError() {
+        assertThat(Bench.run("--suite", "speed")).isEqualTo(2);
     }
 }
