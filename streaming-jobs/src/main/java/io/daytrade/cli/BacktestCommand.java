@@ -29,7 +29,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +49,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    BarInput input;
-
-    @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
-    String interval;
+    @Mixin
+    HistoryInput history;
 
     @Option(names = "--strategy", required = true, paramLabel = "SPEC", description = "A built-in or a rule file.")
     String strategy;
@@ -71,10 +67,6 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--portfolio", description = "All symbols share one capital (default: independent backtests).")
     boolean portfolio;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-            description = "Subtasks per operator (default: the number of cores).")
-    int parallelism;
-
     @Override
     public Integer call() throws Exception {
         Strategy chosen = strategy();
@@ -84,17 +76,15 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--strategy: " + e.getMessage());
         }
-        if (interval != null && interval.contains(",")) {
-            throw new UserError("--interval: a backtest runs on one interval, got " + interval);
-        }
-        ExecutionSettings settings = execution.settings(input, interval);
+        history.requireOneInterval("a backtest");
+        ExecutionSettings settings = history.settings(execution);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError("--out " + out + ": is a file; give a directory");
         }
         long started = System.nanoTime();
 
-        BoundedJob job = new BoundedJob(parallelism);
-        BarInput.Loaded bars = input.load(job, interval);
+        BoundedJob job = history.job();
+        BarInput.Loaded bars = history.load(job);
         SingleOutputStreamOperator<IndicatorValues> values =
                 AnalyticsPipeline.indicators(bars.bars(), chosen.indicators(), bars.source());
         job.collectDeadLetters(values);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,11 +30,8 @@ final class CrossAssetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    BarInput input;
-
-    @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
-    String interval;
+    @Mixin
+    HistoryInput history;
 
     @Option(names = "--window", defaultValue = "60", paramLabel = "N", description = "Returns per window (default 60).")
     int window;
@@ -49,10 +45,6 @@ final class CrossAssetCommand implements Callable<Integer> {
     @Option(names = "--factors", paramLabel = "A,B,...", description = "Regress the other symbols' returns on these.")
     String factors;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-            description = "Subtasks per operator (default: the number of cores).")
-    int parallelism;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the CSV files.")
     Path out;
 
@@ -61,11 +53,9 @@ final class CrossAssetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (interval != null && interval.contains(",")) {
-            throw new UserError("--interval: cross-asset analytics run on one interval, got " + interval);
-        }
-        Path file = input.ticks != null ? input.ticks : input.bars;
-        List<String> set = symbols != null ? Inputs.list(symbols) : Inputs.symbols(file, input.ticks != null ? "--ticks" : "--bars");
+        history.requireOneInterval("the cross-asset command");
+        Path file = history.input.ticks != null ? history.input.ticks : history.input.bars;
+        List<String> set = symbols != null ? Inputs.list(symbols) : Inputs.symbols(file, history.input.ticks != null ? "--ticks" : "--bars");
         List<String> factorList = Inputs.list(factors);
         CrossAssetCalculator calculator;
         try {
@@ -79,8 +69,8 @@ final class CrossAssetCommand implements Callable<Integer> {
         if (cluster.enabled()) {
             finished = ResearchRun.onCluster(spec, cluster, "cross-asset", out, "summary.json", 0);
         } else {
-            BoundedJob job = new BoundedJob(parallelism);
-            BarInput.Loaded bars = input.load(job, interval);
+            BoundedJob job = history.job();
+            BarInput.Loaded bars = history.load(job);
             var rows = AnalyticsPipeline.crossAsset(bars.bars(), calculator, benchmark, factorList, bars.source());
             job.collectDeadLetters(rows);
             CrossAssetCsv report = new CrossAssetCsv(out.toAbsolutePath().toString(), set, window, benchmark, factorList);

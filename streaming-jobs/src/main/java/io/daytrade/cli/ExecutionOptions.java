@@ -35,10 +35,10 @@ final class ExecutionOptions {
     @Option(names = "--allow-short", description = "A sell signal opens a short (default: long only).")
     boolean allowShort;
 
-    @Option(names = "--stop-loss-pct", paramLabel = "F", description = "e.g. 0.05: close 5% against the entry.")
+    @Option(names = "--stop-loss-pct", paramLabel = "F", description = "e.g. 0.05: close 5%% against the entry.")
     Double stopLossPct;
 
-    @Option(names = "--take-profit-pct", paramLabel = "F", description = "e.g. 0.1: close 10% in favour.")
+    @Option(names = "--take-profit-pct", paramLabel = "F", description = "e.g. 0.1: close 10%% in favour.")
     Double takeProfitPct;
 
     @Option(names = "--periods-per-year", paramLabel = "N",

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,21 +33,14 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    BarInput input;
-
-    @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
-    String interval;
+    @Mixin
+    HistoryInput history;
 
     @Mixin
     GridOptions grid;
 
     @Option(names = "--top", defaultValue = "10", paramLabel = "K", description = "How many best results summary.json lists (default 10).")
     int top;
-
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-            description = "Subtasks per operator (default: the number of cores).")
-    int parallelism;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for results.csv and summary.json.")
     Path out;
@@ -65,19 +57,17 @@ final class SweepCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserError("--top must be at least 1, got " + top);
         }
-        if (interval != null && interval.contains(",")) {
-            throw new UserError("--interval: a sweep runs on one interval, got " + interval);
-        }
+        history.requireOneInterval("a sweep");
         ResearchRun.checkOut(out);
-        ExecutionSettings settings = execution.settings(input, interval);
+        ExecutionSettings settings = history.settings(execution);
         long started = System.nanoTime();
 
         ResearchRun.Finished finished;
         if (cluster.enabled()) {
             finished = ResearchRun.onCluster(spec, cluster, "sweep", out, "summary.json", 0);
         } else {
-            BoundedJob job = new BoundedJob(parallelism);
-            BarInput.Loaded bars = input.load(job, interval);
+            BoundedJob job = history.job();
+            BarInput.Loaded bars = history.load(job);
             int chunks = Math.max(1, job.environment().getParallelism());
             var results = SweepJob.build(job, bars.bars(), bars.source(), plan, settings, chunks);
             Map<String, Object> sampling = new LinkedHashMap<>();
@@ -111,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
         stdout.flush();
         int code = ResearchRun.exitCode(summary, spec.commandLine().getErr());
         if (code == ExitCodes.OK && ((Number) summary.get("evaluated")).intValue() == 0) {
-            throw new UserError("no bars to sweep in " + input.source());
+            throw new UserError("no bars to sweep in " + history.source());
         }
         return code;
     }

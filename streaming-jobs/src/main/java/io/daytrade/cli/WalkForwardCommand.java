@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +33,8 @@ final class WalkForwardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    BarInput input;
-
-    @Option(names = "--interval", paramLabel = "1m", description = "Bar interval, with --ticks.")
-    String interval;
+    @Mixin
+    HistoryInput history;
 
     @Mixin
     GridOptions grid;
@@ -51,10 +47,6 @@ final class WalkForwardCommand implements Callable<Integer> {
 
     @Option(names = "--step", paramLabel = "SPAN", description = "How far each window moves on (default: --test).")
     String step;
-
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-            description = "Subtasks per operator (default: the number of cores).")
-    int parallelism;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the report.")
     Path out;
@@ -71,18 +63,16 @@ final class WalkForwardCommand implements Callable<Integer> {
         Span trainSpan = span("--train", train);
         Span testSpan = span("--test", test);
         Span stepSpan = step == null ? testSpan : span("--step", step);
-        if (interval != null && interval.contains(",")) {
-            throw new UserError("--interval: a walk-forward runs on one interval, got " + interval);
-        }
+        history.requireOneInterval("a walk-forward");
         ResearchRun.checkOut(out);
-        ExecutionSettings settings = execution.settings(input, interval);
+        ExecutionSettings settings = history.settings(execution);
 
         ResearchRun.Finished finished;
         if (cluster.enabled()) {
             finished = ResearchRun.onCluster(spec, cluster, "walk-forward", out, "walk-forward.json", 0);
         } else {
-            BoundedJob job = new BoundedJob(parallelism);
-            BarInput.Loaded bars = input.load(job, interval);
+            BoundedJob job = history.job();
+            BarInput.Loaded bars = history.load(job);
             var results = WalkForwardJob.build(job, bars.bars(), bars.source(), plan, settings, grid.metric, trainSpan,
                     testSpan, stepSpan);
             Map<String, Object> description = new LinkedHashMap<>();
@@ -113,7 +103,7 @@ final class WalkForwardCommand implements Callable<Integer> {
         Map<String, Object> symbols = (Map<String, Object>) summary.get("symbols");
         if (symbols.isEmpty()) {
             int code = ResearchRun.exitCode(summary, spec.commandLine().getErr());
-            throw new UserError("no window fits: the history of " + input.source() + " is shorter than --train "
+            throw new UserError("no window fits: the history of " + history.source() + " is shorter than --train "
                     + train + (code == ExitCodes.OK ? "" : " (and input was rejected)"));
         }
         symbols.forEach((symbol, value) -> {
