@@ -145,8 +145,8 @@ final class BacktestCommand implements Callable<Integer> {
         Map<String, Object> headline = report.containsKey("aggregate")
                 ? (Map<String, Object>) report.get("aggregate") : report;
         out.printf(Locale.ROOT, "%s: total return %s, sharpe %s, max drawdown %s, %s trades%n", report.get("strategy"),
-                percent(headline.get("total_return")), number(headline.get("sharpe")),
-                percent(headline.get("max_drawdown")), headline.get("trades"));
+                SummaryFormat.percent(headline.get("total_return")), SummaryFormat.decimal(headline.get("sharpe")),
+                SummaryFormat.percent(headline.get("max_drawdown")), headline.get("trades"));
         out.printf(Locale.ROOT, "wrote report.json, report.html, trades.csv, signals.csv and equity.csv to %s in %.1f s%n", out(),
                 (System.nanoTime() - started) / 1e9);
         out.flush();
@@ -154,13 +154,5 @@ final class BacktestCommand implements Callable<Integer> {
 
     private Path out() {
         return out;
-    }
-
-    private static String percent(Object value) {
-        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f%%", n.doubleValue() * 100) : "n/a";
-    }
-
-    private static String number(Object value) {
-        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "n/a";
     }
 }

@@ -111,19 +111,11 @@ final class WalkForwardCommand implements Callable<Integer> {
             Object inSample = ((Map<String, Object>) result.get("in_sample_mean")).get(grid.metric);
             Map<String, Object> outOfSample = (Map<String, Object>) result.get("out_of_sample");
             stdout.printf(Locale.ROOT, "%s: %d windows; %s in sample (mean) %s, out of sample %s; out-of-sample return %s%n",
-                    symbol, ((java.util.List<?>) result.get("windows")).size(), grid.metric, number(inSample),
-                    number(outOfSample.get(grid.metric)), percent(outOfSample.get("total_return")));
+                    symbol, ((java.util.List<?>) result.get("windows")).size(), grid.metric, SummaryFormat.decimal(inSample),
+                    SummaryFormat.decimal(outOfSample.get(grid.metric)), SummaryFormat.percent(outOfSample.get("total_return")));
         });
         stdout.println("wrote walk-forward.json, windows.csv, equity.csv and report.html to " + out);
         stdout.flush();
         return ResearchRun.exitCode(summary, spec.commandLine().getErr());
-    }
-
-    private static String number(Object value) {
-        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "n/a";
-    }
-
-    private static String percent(Object value) {
-        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f%%", n.doubleValue() * 100) : "n/a";
     }
 }

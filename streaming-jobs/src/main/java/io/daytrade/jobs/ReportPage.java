@@ -181,7 +181,8 @@ public final class ReportPage {
         return HEIGHT - BOTTOM - fraction * (HEIGHT - BOTTOM - TOP);
     }
 
-    private static String day(long millis) {
+    /** The UTC date of an epoch-millisecond time, {@code 2026-03-02}. */
+    public static String day(long millis) {
         return Instant.ofEpochMilli(millis).toString().substring(0, 10);
     }
 

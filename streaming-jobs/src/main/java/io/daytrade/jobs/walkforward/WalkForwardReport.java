@@ -123,8 +123,10 @@ public final class WalkForwardReport implements ReportSink.Report<WalkForwardRes
         for (var entry : bySymbol.entrySet()) {
             for (WalkForwardResult w : entry.getValue()) {
                 int m = PerformanceMetrics.names().indexOf(metric);
-                windowRows.add(List.of(entry.getKey(), Integer.toString(w.window), day(w.trainStart) + " – " + day(w.trainEnd),
-                        day(w.trainEnd) + " – " + day(w.testEnd), ResultJson.parameters(plan, w.parameterSet).toString(),
+                windowRows.add(List.of(entry.getKey(), Integer.toString(w.window),
+                        ReportPage.day(w.trainStart) + " – " + ReportPage.day(w.trainEnd),
+                        ReportPage.day(w.trainEnd) + " – " + ReportPage.day(w.testEnd),
+                        ResultJson.parameters(plan, w.parameterSet).toString(),
                         w.inSample == null ? "–" : ReportPage.number(w.inSample[m]), ReportPage.number(w.outOfSample[m])));
             }
         }
@@ -201,8 +203,6 @@ public final class WalkForwardReport implements ReportSink.Report<WalkForwardRes
         return window;
     }
 
-
-
     private static String cell(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "" : Double.toString(value);
     }
@@ -213,9 +213,5 @@ public final class WalkForwardReport implements ReportSink.Report<WalkForwardRes
 
     private static String percent(double value) {
         return Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, "%.2f%%", value * 100);
-    }
-
-    private static String day(long millis) {
-        return Instant.ofEpochMilli(millis).toString().substring(0, 10);
     }
 }
