@@ -183,8 +183,17 @@ public final class FlinkRest {
 
     private JsonNode send(HttpRequest.Builder request, String what) throws IOException {
         HttpResponse<String> response;
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+                // A kept-alive connection the server had already closed: the request never reached it.
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(what + ": interrupted", e);
