@@ -80,7 +80,7 @@ class BootstrapStateTest {
         assertThat(bootstrap.exitCode()).as(bootstrap.err()).isZero();
         assertThat(bootstrap.out()).contains("bars-in-progress");
         Cli.Run inspect = Cli.run("inspect-state", savepoint.toString(), "--symbol", "S02", "--config", jobFile.toString());
-        assertThat(inspect.out()).containsPattern("S02 bars: [1-9]\\d* ticks waiting for the watermark");
+        assertThat(inspect.out()).containsPattern("S02 bars: 1 open; open 1m bar from 2026-03-02T10:30:00Z: .*, [1-9]\\d* ticks");
 
         runLiveFrom(savepoint, config, liveTicks, "wt-ticks");
         Path bars = dir.resolve("all-bars.csv");

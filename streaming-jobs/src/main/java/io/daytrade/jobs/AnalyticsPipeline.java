@@ -4,7 +4,9 @@ import io.daytrade.crossasset.CrossAssetCalculator;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.bars.BarInterval;
-import io.daytrade.operators.bars.TickToBarFunction;
+import io.daytrade.operators.bars.BarAssembler;
+import io.daytrade.operators.bars.PartialBar;
+import io.daytrade.operators.bars.TickPreAggregator;
 import io.daytrade.operators.crossasset.CrossAssetFunction;
 import io.daytrade.operators.indicators.BarIndicatorFunction;
 import io.daytrade.operators.indicators.BarKey;
@@ -34,6 +36,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class AnalyticsPipeline {
 
     public static final String BARS_UID = "ticks-to-bars";
+    /** Holds no state (it sends everything on before each checkpoint barrier); a uid all the same. */
+    public static final String PRE_AGGREGATE_UID = "pre-aggregate-ticks";
     public static final String INDICATORS_UID = "bar-indicators";
     public static final String SIGNALS_UID = "signal-rules";
     public static final String CROSS_ASSET_UID = "cross-asset";
@@ -47,8 +51,12 @@ public final class AnalyticsPipeline {
     public static SingleOutputStreamOperator<Bar> bars(DataStream<Tick> ticks, List<BarInterval> intervals,
             boolean sortedInput, String source) {
         String labels = intervals.stream().map(BarInterval::label).collect(Collectors.joining(","));
-        return ticks.keyBy(tick -> tick.getSymbol(), Types.STRING)
-                .process(new TickToBarFunction(intervals, sortedInput, source), new AvroTypeInfo<>(Bar.class))
+        // Chained to whatever produced the ticks, so that ticks never cross the shuffle one by one.
+        return ticks.transform("Pre-aggregate ticks (" + labels + ")", Types.POJO(PartialBar.class),
+                        new TickPreAggregator(intervals, source))
+                .uid(PRE_AGGREGATE_UID)
+                .keyBy(part -> part.symbol, Types.STRING)
+                .process(new BarAssembler(intervals, sortedInput, source), new AvroTypeInfo<>(Bar.class))
                 .uid(BARS_UID)
                 .name("Ticks to bars (" + labels + ")");
     }

@@ -72,7 +72,7 @@ public final class StateBootstrap {
         if (inProgress != null) {
             writer = writer.withOperator(OperatorIdentifier.forUid(uids.bars()), OperatorTransformation.bootstrapWith(inProgress.ticks())
                     .keyBy(tick -> tick.getSymbol().toString(), Types.STRING)
-                    .transform(new PendingTicksBootstrap(inProgress.interval())));
+                    .transform(new OpenBarBootstrap(inProgress.interval())));
         }
         writer.write(path);
     }

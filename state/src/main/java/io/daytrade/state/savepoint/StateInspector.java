@@ -3,8 +3,7 @@ package io.daytrade.state.savepoint;
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.bars.BarAccumulator;
-import io.daytrade.operators.bars.PendingTick;
-import io.daytrade.operators.bars.TickToBarFunction;
+import io.daytrade.operators.bars.BarAssembler;
 import io.daytrade.operators.indicators.IndicatorSetSerializer;
 import io.daytrade.operators.indicators.IndicatorState;
 import io.daytrade.operators.signals.RuleState;
@@ -16,8 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,7 +30,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * Reads what a savepoint of the live job holds per key, with the State Processor API: the bars in
- * progress (ticks waiting for the watermark, open bars), the indicators (value or still warming up)
+ * progress (the open bars, with their ticks so far), the indicators (value or still warming up)
  * and the signal rules' memory. One line per key and stage, sorted.
  */
 public final class StateInspector {
@@ -84,12 +82,11 @@ public final class StateInspector {
         return millis == null ? "-" : Instant.ofEpochMilli(millis).toString();
     }
 
-    /** {@code SYMBOL bars: N ticks waiting; open 1m bar from T: o h l c, v, n ticks}. */
+    /** {@code SYMBOL bars: N open; open 1m bar from T: open o high h low l close c, volume v, n ticks}. */
     static final class BarsReader extends KeyedStateReaderFunction<String, String> {
         private static final long serialVersionUID = 1L;
         private final List<String> intervals;
-        private transient ListState<PendingTick> pending;
-        private transient List<ValueState<BarAccumulator>> open;
+        private transient List<MapState<Long, BarAccumulator>> open;
 
         BarsReader(List<String> intervals) {
             this.intervals = List.copyOf(intervals);
@@ -97,29 +94,26 @@ public final class StateInspector {
 
         @Override
         public void open(OpenContext context) {
-            pending = getRuntimeContext().getListState(new ListStateDescriptor<>(TickToBarFunction.PENDING_TICKS, PendingTick.class));
             open = new ArrayList<>();
             for (String interval : intervals) {
-                open.add(getRuntimeContext().getState(new ValueStateDescriptor<>(TickToBarFunction.OPEN_BAR_PREFIX + interval, BarAccumulator.class)));
+                open.add(getRuntimeContext().getMapState(BarAssembler.openBarsDescriptor(interval)));
             }
         }
 
         @Override
         public void readKey(String key, Context context, Collector<String> out) throws Exception {
-            int waiting = 0;
-            for (PendingTick ignored : pending.get()) {
-                waiting++;
-            }
-            StringBuilder line = new StringBuilder(key + " bars: " + waiting + " ticks waiting for the watermark");
+            List<String> bars = new ArrayList<>();
             for (int i = 0; i < intervals.size(); i++) {
-                BarAccumulator bar = open.get(i).value();
-                if (bar != null) {
-                    line.append(String.format(Locale.ROOT, "; open %s bar from %s: open %s high %s low %s close %s,"
+                List<BarAccumulator> byStart = new ArrayList<>();
+                open.get(i).values().forEach(byStart::add);
+                byStart.sort(java.util.Comparator.comparingLong(bar -> bar.windowStart));
+                for (BarAccumulator bar : byStart) {
+                    bars.add(String.format(Locale.ROOT, "; open %s bar from %s: open %s high %s low %s close %s,"
                                     + " volume %s, %d ticks", intervals.get(i), time(bar.windowStart), bar.open, bar.high,
-                            bar.low, bar.close, bar.volume, bar.tickCount));
+                            bar.low, bar.close, bar.volume.value(), bar.tickCount));
                 }
             }
-            out.collect(line.toString());
+            out.collect(key + " bars: " + bars.size() + " open" + String.join("", bars));
         }
     }
 

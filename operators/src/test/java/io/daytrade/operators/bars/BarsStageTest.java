@@ -3,11 +3,11 @@ package io.daytrade.operators.bars;
 import static io.daytrade.operators.bars.Ticks.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.Tick;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +17,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-class TickToBarFunctionTest {
+class BarsStageTest {
 
     private static final long MINUTE = 60_000L;
     private static final long T0 = 1_700_000_040_000L - 1_700_000_040_000L % (5 * MINUTE);
@@ -32,14 +27,14 @@ class TickToBarFunctionTest {
     @Test
     void buildsOhlcvBarsPerSymbol() throws Exception {
         try (var harness = harness("1m", false)) {
-            process(harness, tick("AAA", T0 + 1_000, 10.0, 1, 1));
-            process(harness, tick("BBB", T0 + 2_000, 50.0, 2, 2));
-            process(harness, tick("AAA", T0 + 3_000, 12.0, 3, 3));
-            process(harness, tick("AAA", T0 + 4_000, 9.0, 2, 4));
-            process(harness, tick("AAA", T0 + 5_000, 11.0, 4, 5));
-            harness.processWatermark(new Watermark(T0 + MINUTE - 1));
+            harness.process(tick("AAA", T0 + 1_000, 10.0, 1, 1));
+            harness.process(tick("BBB", T0 + 2_000, 50.0, 2, 2));
+            harness.process(tick("AAA", T0 + 3_000, 12.0, 3, 3));
+            harness.process(tick("AAA", T0 + 4_000, 9.0, 2, 4));
+            harness.process(tick("AAA", T0 + 5_000, 11.0, 4, 5));
+            harness.watermark(T0 + MINUTE - 1);
 
-            List<Bar> bars = bars(harness);
+            List<Bar> bars = harness.bars();
             assertThat(bars).hasSize(2);
             Bar a = bar(bars, "AAA");
             assertThat(a.getWindowStart()).isEqualTo(Instant.ofEpochMilli(T0));
@@ -59,10 +54,10 @@ class TickToBarFunctionTest {
     @Test
     void emitsOnlyWindowsThatHadTicks() throws Exception {
         try (var harness = harness("1m", false)) {
-            process(harness, tick("AAA", T0 + 1_000, 10.0, 1, 1));
-            process(harness, tick("AAA", T0 + 3 * MINUTE + 1_000, 11.0, 1, 2));
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            assertThat(bars(harness)).extracting(b -> b.getWindowStart().toEpochMilli())
+            harness.process(tick("AAA", T0 + 1_000, 10.0, 1, 1));
+            harness.process(tick("AAA", T0 + 3 * MINUTE + 1_000, 11.0, 1, 2));
+            harness.endOfInput();
+            assertThat(harness.bars()).extracting(b -> b.getWindowStart().toEpochMilli())
                     .containsExactly(T0, T0 + 3 * MINUTE);
         }
     }
@@ -70,36 +65,35 @@ class TickToBarFunctionTest {
     @Test
     void outOfOrderTickWithinTheDisorderLandsInItsBarAndSetsTheOpen() throws Exception {
         try (var harness = harness("1m", false)) {
-            process(harness, tick("AAA", T0 + 30_000, 10.0, 1, 1));
-            process(harness, tick("AAA", T0 + MINUTE + 1_000, 20.0, 1, 2));
-            harness.processWatermark(new Watermark(T0 + 20_000)); // 20 s of allowed disorder
-            process(harness, tick("AAA", T0 + 25_000, 8.0, 1, 3)); // arrives late, but within it
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            harness.process(tick("AAA", T0 + 30_000, 10.0, 1, 1));
+            harness.process(tick("AAA", T0 + MINUTE + 1_000, 20.0, 1, 2));
+            harness.watermark(T0 + 20_000); // 20 s of allowed disorder
+            harness.process(tick("AAA", T0 + 25_000, 8.0, 1, 3)); // arrives late, but within it
+            harness.endOfInput();
 
-            List<Bar> bars = bars(harness);
+            List<Bar> bars = harness.bars();
             assertThat(bars).hasSize(2);
             assertThat(bars.get(0).getOpen()).isEqualTo(8.0);
             assertThat(bars.get(0).getClose()).isEqualTo(10.0);
             assertThat(bars.get(0).getTickCount()).isEqualTo(2);
             assertThat(bars.get(1).getOpen()).isEqualTo(20.0);
-            assertThat(harness.getSideOutput(DeadLetters.TAG)).isNull();
+            assertThat(harness.deadLetters()).isEmpty();
         }
     }
 
     @Test
     void tickBehindTheWatermarkGoesToDeadLettersAsLate() throws Exception {
         try (var harness = harness("1m", false)) {
-            process(harness, tick("AAA", T0 + 30_000, 10.0, 1, 1));
-            harness.processWatermark(new Watermark(T0 + MINUTE + 5_000));
-            process(harness, tick("AAA", T0 + 40_000, 99.0, 1, 7));
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            harness.process(tick("AAA", T0 + 30_000, 10.0, 1, 1));
+            harness.watermark(T0 + MINUTE + 5_000);
+            harness.process(tick("AAA", T0 + 40_000, 99.0, 1, 7));
+            harness.endOfInput();
 
-            assertThat(bars(harness)).singleElement().satisfies(b -> {
+            assertThat(harness.bars()).singleElement().satisfies(b -> {
                 assertThat(b.getHigh()).isEqualTo(10.0);
                 assertThat(b.getTickCount()).isEqualTo(1);
             });
-            List<DeadLetter> dead = harness.getSideOutput(DeadLetters.TAG).stream()
-                    .map(StreamRecord::getValue).toList();
+            List<DeadLetter> dead = harness.deadLetters();
             assertThat(dead).singleElement().satisfies(d -> {
                 assertThat(d.getReason()).isEqualTo("late");
                 assertThat(d.getPosition()).isEqualTo(7L);
@@ -113,12 +107,12 @@ class TickToBarFunctionTest {
     void ticksWithEqualTimeKeepTheirSequenceOrderForOpenAndClose() throws Exception {
         try (var harness = harness("1m", false)) {
             // Arrival order differs from sequence order: sequence decides.
-            process(harness, tick("AAA", T0 + 5_000, 12.0, 1, 2));
-            process(harness, tick("AAA", T0 + 5_000, 11.0, 1, 1));
-            process(harness, tick("AAA", T0 + 9_000, 13.0, 1, 4));
-            process(harness, tick("AAA", T0 + 9_000, 14.0, 1, 3));
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            Bar bar = bars(harness).get(0);
+            harness.process(tick("AAA", T0 + 5_000, 12.0, 1, 2));
+            harness.process(tick("AAA", T0 + 5_000, 11.0, 1, 1));
+            harness.process(tick("AAA", T0 + 9_000, 13.0, 1, 4));
+            harness.process(tick("AAA", T0 + 9_000, 14.0, 1, 3));
+            harness.endOfInput();
+            Bar bar = harness.bars().get(0);
             assertThat(bar.getOpen()).isEqualTo(11.0);
             assertThat(bar.getClose()).isEqualTo(13.0);
         }
@@ -128,10 +122,10 @@ class TickToBarFunctionTest {
     void buildsSeveralIntervalsAtOnce() throws Exception {
         try (var harness = harness("1m,5m", false)) {
             for (int i = 0; i < 10; i++) {
-                process(harness, tick("AAA", T0 + i * MINUTE + 1_000, 10.0 + i, 1, i));
+                harness.process(tick("AAA", T0 + i * MINUTE + 1_000, 10.0 + i, 1, i));
             }
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            Map<String, List<Bar>> byInterval = bars(harness).stream()
+            harness.endOfInput();
+            Map<String, List<Bar>> byInterval = harness.bars().stream()
                     .collect(Collectors.groupingBy(b -> b.getInterval().toString()));
             assertThat(byInterval.get("1m")).hasSize(10);
             assertThat(byInterval.get("5m")).hasSize(2);
@@ -146,9 +140,9 @@ class TickToBarFunctionTest {
     @Test
     void barsBeforeTheEpochAlignToTheirOwnStart() throws Exception {
         try (var harness = harness("1m", false)) {
-            process(harness, tick("AAA", -1, 10.0, 1, 1));
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            assertThat(bars(harness).get(0).getWindowStart()).isEqualTo(Instant.ofEpochMilli(-MINUTE));
+            harness.process(tick("AAA", -1, 10.0, 1, 1));
+            harness.endOfInput();
+            assertThat(harness.bars().get(0).getWindowStart()).isEqualTo(Instant.ofEpochMilli(-MINUTE));
         }
     }
 
@@ -163,13 +157,13 @@ class TickToBarFunctionTest {
         try (var harness = harness("1m,5m", false)) {
             long maxSeen = Long.MIN_VALUE;
             for (Tick tick : shuffled) {
-                process(harness, tick);
+                harness.process(tick);
                 maxSeen = Math.max(maxSeen, tick.getEventTime().toEpochMilli());
-                harness.processWatermark(new Watermark(maxSeen - 30_001));
+                harness.watermark(maxSeen - 30_001);
             }
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            assertThat(harness.getSideOutput(DeadLetters.TAG)).isNull();
-            streaming = bars(harness);
+            harness.endOfInput();
+            assertThat(harness.deadLetters()).isEmpty();
+            streaming = harness.bars();
             assertNoStateLeft(harness);
         }
 
@@ -179,10 +173,10 @@ class TickToBarFunctionTest {
         List<Bar> batch;
         try (var harness = harness("1m,5m", true)) {
             for (Tick tick : sorted) {
-                process(harness, tick);
+                harness.process(tick);
             }
-            harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            batch = bars(harness);
+            harness.endOfInput();
+            batch = harness.bars();
         }
 
         // Streaming bars carry their last tick's wall-clock arrival (for the latency metric); nothing else differs.
@@ -194,7 +188,90 @@ class TickToBarFunctionTest {
         assertThat(expected).hasSizeGreaterThan(100);
     }
 
-    /** Groups ticks by symbol, interval and window, summing in (time, sequence) order. */
+    @Test
+    void ticksSpreadOverSubtasksWithBarriersAndIdlenessGiveByteIdenticalBars() throws Exception {
+        List<Tick> ticks = randomTicks(new Random(11), 4_000);
+        List<Bar> expected = aggregateIndependently(ticks, List.of(BarInterval.parse("1m"), BarInterval.parse("5m")));
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            List<Tick> shuffled = shuffleWithin(ticks, 30_000, random);
+            try (var harness = new BarsStageHarness("1m,5m", false, 2)) {
+                long[] maxSeen = {Long.MIN_VALUE, Long.MIN_VALUE};
+                for (Tick tick : shuffled) {
+                    int subtask = random.nextInt(2);
+                    harness.process(subtask, tick);
+                    maxSeen[subtask] = Math.max(maxSeen[subtask], tick.getEventTime().toEpochMilli());
+                    // Each subtask's watermark trails only its own ticks, by the allowed disorder.
+                    long globalMax = Math.max(maxSeen[0], maxSeen[1]);
+                    if (random.nextInt(50) == 0) {
+                        harness.watermark(subtask, Math.min(maxSeen[subtask], globalMax) - 30_001);
+                    }
+                    if (random.nextInt(300) == 0) {
+                        harness.barrier(subtask);
+                    }
+                }
+                harness.endOfInput();
+                assertThat(harness.deadLetters()).isEmpty();
+                List<Bar> bars = harness.bars();
+                bars.forEach(bar -> bar.setLastTickArrival(null));
+                assertThat(canonical(bars)).as("seed %d", seed).isEqualTo(canonical(expected));
+                assertNoStateLeft(harness);
+            }
+        }
+    }
+
+    @Test
+    void sendsOnePartPerBarOverTheShuffleWhenTicksComeInOrder() throws Exception {
+        try (var harness = harness("1m", false)) {
+            for (int i = 0; i < 600; i++) {
+                harness.process(tick(i % 2 == 0 ? "AAA" : "BBB", T0 + i * 1_000L, 10.0 + i % 7, 1, i));
+                if (i % 20 == 0) {
+                    harness.watermark(T0 + i * 1_000L - 1);
+                }
+            }
+            harness.endOfInput();
+            assertThat(harness.bars()).hasSize(20); // 10 minutes of 2 symbols
+            assertThat(harness.partsSent()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aSubtaskGoingIdleSendsItsPartsBeforeOthersMoveTheWatermark() throws Exception {
+        try (var harness = new BarsStageHarness("1m", false, 2)) {
+            harness.process(0, tick("AAA", T0 + 1_000, 10.0, 1, 1));
+            harness.process(1, tick("AAA", T0 + 2_000, 11.0, 2, 2));
+            harness.idle(1);
+            harness.process(0, tick("AAA", T0 + 3 * MINUTE, 12.0, 1, 3));
+            harness.watermark(0, T0 + 2 * MINUTE);
+            assertThat(harness.bars()).singleElement().satisfies(bar -> {
+                assertThat(bar.getTickCount()).isEqualTo(2);
+                assertThat(bar.getVolume()).isEqualTo(3.0);
+                assertThat(bar.getClose()).isEqualTo(11.0);
+            });
+        }
+    }
+
+    @Test
+    void ticksOfAnInputResumingBehindTheWatermarkBecomeOneLateDeadLetter() throws Exception {
+        try (var harness = new BarsStageHarness("1m", false, 2)) {
+            harness.idle(1);
+            harness.process(0, tick("AAA", T0 + 1_000, 10.0, 1, 1));
+            harness.watermark(0, T0 + 2 * MINUTE);
+            // Subtask 1 resumes with ticks its own watermark allows but the bar stage's does not.
+            harness.process(1, tick("AAA", T0 + 10_000, 11.0, 2, 2));
+            harness.process(1, tick("AAA", T0 + 20_000, 12.0, 3, 3));
+            harness.watermark(1, T0 + 90_000);
+            assertThat(harness.bars()).singleElement().satisfies(bar -> assertThat(bar.getTickCount()).isEqualTo(1));
+            assertThat(harness.deadLetters()).singleElement().satisfies(dead -> {
+                assertThat(dead.getReason()).isEqualTo("late");
+                assertThat(dead.getDetail()).startsWith("2 ticks of AAA in the 1m bar from");
+                assertThat(java.nio.charset.StandardCharsets.UTF_8.decode(dead.getPayload()).toString())
+                        .contains("\"ticks\":2").contains("\"volume\":5.0");
+            });
+        }
+    }
+
+    /** Groups ticks by symbol, interval and window; sums exactly (BigDecimal), rounded once at the end. */
     private static List<Bar> aggregateIndependently(List<Tick> ticks, List<BarInterval> intervals) {
         List<Tick> ordered = new ArrayList<>(ticks);
         ordered.sort(Comparator.comparing(Tick::getEventTime).thenComparing(Tick::getSequence));
@@ -210,14 +287,16 @@ class TickToBarFunctionTest {
                         * interval.millis();
                 double high = Double.NEGATIVE_INFINITY;
                 double low = Double.POSITIVE_INFINITY;
-                double volume = 0;
-                double notional = 0;
+                BigDecimal exactVolume = BigDecimal.ZERO;
+                BigDecimal exactNotional = BigDecimal.ZERO;
                 for (Tick t : group) {
                     high = Math.max(high, t.getPrice());
                     low = Math.min(low, t.getPrice());
-                    volume += t.getSize();
-                    notional += t.getPrice() * t.getSize();
+                    exactVolume = exactVolume.add(new BigDecimal(t.getSize()));
+                    exactNotional = exactNotional.add(new BigDecimal(t.getPrice() * t.getSize()));
                 }
+                double volume = exactVolume.doubleValue();
+                double notional = exactNotional.doubleValue();
                 bars.add(Bar.newBuilder()
                         .setSymbol(group.get(0).getSymbol()).setInterval(interval.label())
                         .setWindowStart(Instant.ofEpochMilli(start))
@@ -266,30 +345,16 @@ class TickToBarFunctionTest {
         return bars.stream().map(Bar::toString).sorted().toList();
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, Tick, Bar> harness(String intervals, boolean sorted)
-            throws Exception {
-        var function = new TickToBarFunction(BarInterval.parseList(intervals), sorted, "test-ticks");
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(function), t -> t.getSymbol().toString(), Types.STRING);
-        harness.open();
-        return harness;
-    }
-
-    private static void process(KeyedOneInputStreamOperatorTestHarness<String, Tick, Bar> harness, Tick tick)
-            throws Exception {
-        harness.processElement(tick, tick.getEventTime().toEpochMilli());
-    }
-
-    private static List<Bar> bars(KeyedOneInputStreamOperatorTestHarness<String, Tick, Bar> harness) {
-        return harness.extractOutputValues();
+    static BarsStageHarness harness(String intervals, boolean sorted) throws Exception {
+        return new BarsStageHarness(intervals, sorted);
     }
 
     private static Bar bar(List<Bar> bars, String symbol) {
         return bars.stream().filter(b -> b.getSymbol().equals(symbol)).findFirst().orElseThrow();
     }
 
-    private static void assertNoStateLeft(KeyedOneInputStreamOperatorTestHarness<String, Tick, Bar> harness) {
-        assertThat(harness.numKeyedStateEntries()).as("keyed state entries").isZero();
-        assertThat(harness.numEventTimeTimers()).as("event-time timers").isZero();
+    private static void assertNoStateLeft(BarsStageHarness harness) {
+        assertThat(harness.keyedStateEntries()).as("keyed state entries").isZero();
+        assertThat(harness.timers()).as("event-time timers").isZero();
     }
 }
