@@ -3,8 +3,10 @@ package io.daytrade.bench;
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
+import io.daytrade.jobs.live.LiveAnalyticsJob;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.signals.SignalFunction;
+import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Side;
 import io.daytrade.schemas.Tick;
 import io.daytrade.signals.RuleDefinition;
@@ -18,38 +20,58 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Suite {@code live} (in-memory part): ticks per second through the live job's operators (event-time
- * watermarks, ticks to 1-minute bars, indicators, signal rules) on the embedded cluster, from a generated
- * source to a discarding sink, at parallelism 1 and 2, with heap state and with RocksDB (incremental
- * checkpoints every 10 s), against a single-threaded loop doing the same bar aggregation, indicator
- * and rule work with the same classes on the same ticks. Job start is excluded: the time of the same job
- * over no ticks, measured in the same run, is subtracted. Each configuration runs twice first, for the JIT.
+ * Suite {@code live}: ticks per second through the live job's operators (event-time watermarks, ticks to
+ * 1-minute bars, indicators, signal rules) on the embedded cluster at parallelism 1 and 2, with heap state
+ * and with RocksDB, exactly-once checkpoints every 10 s, from an in-memory source to a discarding sink;
+ * the latency from a tick's arrival to its bar's indicators at half the measured maximum rate; and the
+ * whole live job from and to the real Kafka broker ({@link KafkaLiveWorkload}). The baseline is one
+ * thread doing the same bar aggregation (looking each tick's symbol up, as the job must), indicator and
+ * rule work with the same classes on the same ticks.
+ *
+ * <p>Throughput is counted by a probe after the source, from the first tick to the end of the input, so
+ * job start and the final checkpoint are not in it. Each configuration runs twice first, for the JIT, then
+ * three times; the median and the spread are reported.
  */
 final class LiveSuite {
 
-    private static final int SYMBOLS = 100;
-    private static final String INDICATORS = "sma(10),sma(50),rsi(14),ema(20)";
-    private static final List<RuleDefinition> RULES = List.of(
+    static final int SYMBOLS = 100;
+    static final String INDICATORS = "sma(10),sma(50),rsi(14),ema(20)";
+    static final List<RuleDefinition> RULES = List.of(
             new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
             new RuleDefinition("oversold", "rsi_14 < 30", Side.BUY));
+    private static final String[] SYMBOL_NAMES = new String[SYMBOLS];
+
+    static {
+        for (int s = 0; s < SYMBOLS; s++) {
+            SYMBOL_NAMES[s] = String.format(Locale.ROOT, "S%02d", s);
+        }
+    }
 
     private final boolean quick;
     private final PrintWriter out;
+    private final String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
 
     LiveSuite(boolean quick, PrintWriter out) {
         this.quick = quick;
@@ -58,37 +80,63 @@ final class LiveSuite {
 
     Map<String, Object> run(Path work) throws Exception {
         long ticks = quick ? 100_000 : 4_000_000;
-        double plain = plainLoop((int) ticks);
-        out.printf(Locale.ROOT, "%nsuite live: %,d ticks of %d symbols -> 1m bars -> %s -> 2 rules; job start excluded%n",
-                ticks, SYMBOLS, INDICATORS);
-        out.printf(Locale.ROOT, "%-26s %16s %12s%n", "", "ticks/s", "vs plain");
-        out.printf(Locale.ROOT, "%-26s %,16.0f %12s%n", "plain loop (1 thread)", plain, "1.000x");
+        Spread plain = plainLoop((int) ticks);
+        out.printf(Locale.ROOT, "%nsuite live: %,d ticks of %d symbols -> 1m bars -> %s -> 2 rules; exactly-once"
+                + " checkpoints every 10 s; job start excluded%n", ticks, SYMBOLS, INDICATORS);
+        out.printf(Locale.ROOT, "%-30s %16s %22s %12s%n", "", "ticks/s (median)", "spread (min..max)", "vs plain");
+        out.printf(Locale.ROOT, "%-30s %,16.0f %22s %12s%n", "plain loop (1 thread)", plain.median(), plain.range(), "1.000x");
         List<Map<String, Object>> workloads = new ArrayList<>();
         List<String> markdown = new ArrayList<>();
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+        Map<String, Double> maxRates = new LinkedHashMap<>();
         for (String backend : List.of("hashmap", "rocksdb")) {
             for (int p = 1; p <= 2; p++) {
                 Path dir = work.resolve(backend + "-" + p);
                 for (int warmUp = 0; warmUp < (quick ? 0 : 2); warmUp++) {
-                    runJob(dir, backend, p, ticks / 4);
+                    runJob(dir, backend, p, ticks / 2, 0);
                 }
-                double empty = runJob(dir, backend, p, 0);
-                double full = runJob(dir, backend, p, ticks);
-                // Quick runs are too short for the subtraction to mean anything: they only check the suite runs.
-                double rate = ticks / (quick ? full : Math.max(1e-3, full - empty));
+                List<Double> rates = new ArrayList<>();
+                for (int run = 0; run < (quick ? 1 : 3); run++) {
+                    rates.add(ThroughputProbe.rate(runJob(dir, backend, p, ticks, 0)));
+                }
+                Spread rate = Spread.of(rates);
                 String name = "live_" + backend + "_p" + p;
-                out.printf(Locale.ROOT, "%-26s %,16.0f %11.3fx%n", name, rate, rate / plain);
-                Map<String, Object> workload = new LinkedHashMap<>();
-                workload.put("name", name);
-                workload.put("figure", rate);
-                workload.put("unit", "ticks/s");
-                workload.put("baselines", Map.of("plain_loop", plain));
-                workload.put("ratios", Map.of("vs_plain_loop", rate / plain));
-                workloads.add(workload);
-                markdown.add(String.format(Locale.ROOT, "| live: %s, p=%d, in-memory source and sink | %.2f M ticks/s | %.3fx"
-                        + " plain loop | %s | %s |", backend, p, rate / 1e6, rate / plain, machine, LocalDate.now()));
+                maxRates.put(backend + "-" + p, rate.median());
+                out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx%n", name, rate.median(), rate.range(),
+                        rate.median() / plain.median());
+                workloads.add(throughputWorkload(name, rate, plain));
+                markdown.add(String.format(Locale.ROOT, "| live: %s, p=%d, in-memory source and sink | %.2f M ticks/s"
+                        + " (%s) | %.3fx plain loop | %s | %s |", backend, p, rate.median() / 1e6, rate.range(),
+                        rate.median() / plain.median(), machine, LocalDate.now()));
             }
         }
+        for (String backend : List.of("hashmap", "rocksdb")) {
+            double half = maxRates.get(backend + "-2") / 2;
+            long count = quick ? 20_000 : (long) Math.min(half * 20, 40_000_000L) / 2 * 2;
+            JobExecutionResult result = runJob(work.resolve("latency-" + backend), backend, 2, count, half);
+            Latencies latency = Latencies.of(result.getAccumulatorResult(LatencyRecorder.NAME));
+            String name = "latency_" + backend + "_p2";
+            out.printf(Locale.ROOT, "%-30s p50 %d ms, p99 %d ms, max %d ms over %,d bars at %,.0f ticks/s (half the maximum)%n",
+                    name, latency.p50(), latency.p99(), latency.max(), latency.count(), half);
+            Map<String, Object> workload = new LinkedHashMap<>();
+            workload.put("name", name);
+            workload.put("figure", latency.p99());
+            workload.put("unit", "ms (p99, tick arrival to its bar's indicators)");
+            workload.put("p50_ms", latency.p50());
+            workload.put("max_ms", latency.max());
+            workload.put("bars", latency.count());
+            workload.put("ticks_per_second", half);
+            workload.put("baselines", Map.of());
+            workload.put("ratios", Map.of());
+            workloads.add(workload);
+            markdown.add(String.format(Locale.ROOT, "| live latency: %s, p=2, at %.2f M ticks/s (half the maximum) |"
+                    + " p50 %d ms, p99 %d ms, max %d ms | - | %s | %s |", backend, half / 1e6, latency.p50(), latency.p99(),
+                    latency.max(), machine, LocalDate.now()));
+        }
+        Map<String, Object> kafka = new KafkaLiveWorkload(quick, out).run(work.resolve("kafka"), plain);
+        workloads.add(kafka);
+        markdown.add(String.format(Locale.ROOT, "| live: Kafka to Kafka, exactly-once, rocksdb, p=2 | %.2f M ticks/s | %.3fx"
+                + " plain loop | %s | %s |", (double) kafka.get("figure") / 1e6,
+                (double) kafka.get("figure") / plain.median(), machine, LocalDate.now()));
         out.println();
         out.println("BENCHMARKS.md rows:");
         markdown.forEach(out::println);
@@ -100,57 +148,106 @@ final class LiveSuite {
         return document;
     }
 
-    /** Wall-clock seconds of the live operators over {@code ticks} generated ticks. */
-    private double runJob(Path dir, String backend, int parallelism, long ticks) throws Exception {
+    static Map<String, Object> throughputWorkload(String name, Spread rate, Spread plain) {
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("name", name);
+        workload.put("figure", rate.median());
+        workload.put("unit", "ticks/s");
+        workload.put("min", rate.min());
+        workload.put("max", rate.max());
+        workload.put("baselines", Map.of("plain_loop", plain.median()));
+        workload.put("ratios", Map.of("vs_plain_loop", rate.median() / plain.median()));
+        return workload;
+    }
+
+    /**
+     * The live operators over {@code ticks} generated ticks.
+     *
+     * @param ticksPerSecond 0 for as fast as the job goes
+     */
+    private JobExecutionResult runJob(Path dir, String backend, int parallelism, long ticks, double ticksPerSecond)
+            throws Exception {
         Configuration conf = backend.equals("rocksdb")
                 ? StateBackendSettings.rocksDbWithIncrementalCheckpoints(dir.resolve("checkpoints").toUri().toString(),
                         Duration.ofSeconds(10))
                 : new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(10));
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LiveAnalyticsJob.WATERMARK_INTERVAL);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         env.setParallelism(parallelism);
-        GeneratorFunction<Long, Tick> generator = LiveSuite::tick;
-        var source = env.fromSource(new DataGeneratorSource<>(generator, ticks, new AvroTypeInfo<>(Tick.class)),
+        GeneratorFunction<Long, Tick> generator = new InterleavedTicks(ticks, parallelism);
+        RateLimiterStrategy<?> limit = ticksPerSecond > 0 ? RateLimiterStrategy.perSecond(ticksPerSecond)
+                : RateLimiterStrategy.noOp();
+        DataStream<Tick> source = env.fromSource(new DataGeneratorSource<>(generator, ticks, limit, new AvroTypeInfo<>(Tick.class)),
                 WatermarkStrategy.<Tick>forMonotonousTimestamps()
-                        .withTimestampAssigner((tick, previous) -> tick.getEventTime().toEpochMilli()), "Generated ticks");
+                        .withTimestampAssigner((tick, previous) -> tick.getEventTime().toEpochMilli()), "Generated ticks")
+                .transform("Throughput probe", new AvroTypeInfo<>(Tick.class), new ThroughputProbe<>());
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
         var bars = AnalyticsPipeline.bars(source, List.of(BarInterval.parse("1m")), false, "bench");
-        var values = AnalyticsPipeline.indicators(bars, specs, "bench");
+        var values = AnalyticsPipeline.indicators(bars, specs, "bench")
+                .map(new LatencyRecorder(), new AvroTypeInfo<>(IndicatorValues.class));
         AnalyticsPipeline.signals(values, RULES, new IndicatorSet(specs).columns()).sinkTo(new DiscardingSink<>());
-        long started = System.nanoTime();
-        env.execute("daytrade bench live " + backend + " p" + parallelism);
-        return (System.nanoTime() - started) / 1e9;
-    }
-
-    /** Tick i: symbol i mod 100, 6 ms apart, a bounded random walk; generated the same way for both sides. */
-    static Tick tick(long i) {
-        int symbol = (int) (i % SYMBOLS);
-        double price = 100 + symbol + Math.sin(i / 997.0 + symbol) * 3;
-        return Tick.newBuilder().setSymbol("S" + symbol).setEventTime(Instant.ofEpochMilli(1_700_000_000_000L + i * 6))
-                .setPrice(price).setSize(1 + i % 50).setSequence(i).build();
+        return env.execute("daytrade bench live " + backend + " p" + parallelism);
     }
 
     /**
-     * The baseline: one thread over the same ticks as primitive arrays (generated before the clock starts:
-     * the practical limit), per symbol a running 1-minute bar (open, high, low, close, volume, notional)
-     * closed when a tick of a later minute comes, then the same indicator set and the same compiled rules
-     * on each bar. Median of three passes after a warm-up pass.
+     * Tick i: symbol i mod 100, 6 ms apart, a sawtooth price; generated the same way for both sides. The
+     * generator hands each source subtask a contiguous range of numbers; they are mapped so that the
+     * subtasks take turns through event time, as partitions of one feed do.
      */
-    private double plainLoop(int ticks) {
+    static final class InterleavedTicks implements GeneratorFunction<Long, Tick> {
+        private static final long serialVersionUID = 1L;
+        private final long perSubtask;
+        private final int subtasks;
+
+        InterleavedTicks(long ticks, int subtasks) {
+            this.perSubtask = Math.max(1, ticks / subtasks);
+            this.subtasks = subtasks;
+        }
+
+        @Override
+        public Tick map(Long number) {
+            long subtask = number / perSubtask;
+            long offset = number % perSubtask;
+            return tick(offset * subtasks + subtask);
+        }
+    }
+
+    static Tick tick(long i) {
+        int symbol = (int) (i % SYMBOLS);
+        return new Tick(SYMBOL_NAMES[symbol], Instant.ofEpochMilli(1_700_000_000_000L + i * 6), price(i, symbol),
+                (double) (1 + i % 50), null, null, i);
+    }
+
+    private static double price(long i, int symbol) {
+        return 100 + symbol + ((i * 7919 + symbol * 31) % 997) / 100.0;
+    }
+
+    /**
+     * The baseline: one thread over the same ticks as arrays (generated before the clock starts: the
+     * practical limit), per tick a lookup of its symbol's state by name, a running 1-minute bar (open,
+     * high, low, close, volume, notional) closed when a tick of a later minute comes, then the same
+     * indicator set and the same compiled rules on each bar. Median of five passes after a warm-up pass.
+     */
+    private Spread plainLoop(int ticks) {
+        String[] symbols = new String[ticks];
         long[] times = new long[ticks];
         double[] prices = new double[ticks];
         double[] sizes = new double[ticks];
         for (int i = 0; i < ticks; i++) {
             Tick tick = tick(i);
+            symbols[i] = tick.getSymbol();
             times[i] = tick.getEventTime().toEpochMilli();
             prices[i] = tick.getPrice();
             sizes[i] = tick.getSize();
         }
         List<Double> rates = new ArrayList<>();
-        for (int pass = 0; pass < 4; pass++) {
+        for (int pass = 0; pass < 6; pass++) {
             long started = System.nanoTime();
-            long fired = plainPass(times, prices, sizes);
+            long fired = plainPass(symbols, times, prices, sizes);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (pass > 0) {
                 rates.add(ticks / seconds);
@@ -159,58 +256,110 @@ final class LiveSuite {
                 throw new IllegalStateException("unreachable");
             }
         }
-        rates.sort(null);
-        return rates.get(1);
+        return Spread.of(rates);
     }
 
-    private static long plainPass(long[] times, double[] prices, double[] sizes) {
-        int ticks = times.length;
+    /** One symbol's running bar and indicators in the plain loop. */
+    private static final class PlainSymbol {
+        final IndicatorSet indicators;
+        final RuleMemory memory;
+        long minute = Long.MIN_VALUE;
+        double open;
+        double high;
+        double low;
+        double close;
+        double volume;
+        double notional;
+
+        PlainSymbol(List<IndicatorSpec> specs, SignalRules rules) {
+            indicators = new IndicatorSet(specs);
+            memory = rules.newMemory();
+        }
+    }
+
+    private static long plainPass(String[] symbols, long[] times, double[] prices, double[] sizes) {
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
         SignalRules rules = SignalRules.compile(RULES, SignalFunction.rowLayout(new IndicatorSet(specs).columns()));
-        IndicatorSet[] indicators = new IndicatorSet[SYMBOLS];
-        RuleMemory[] memory = new RuleMemory[SYMBOLS];
-        long[] minute = new long[SYMBOLS];
-        double[][] bar = new double[SYMBOLS][6];
+        Map<String, PlainSymbol> state = new HashMap<>();
         double[] values = new double[new IndicatorSet(specs).columns().size()];
         double[] row = new double[values.length + 1];
         long fired = 0;
-        for (int s = 0; s < SYMBOLS; s++) {
-            indicators[s] = new IndicatorSet(specs);
-            memory[s] = rules.newMemory();
-            minute[s] = Long.MIN_VALUE;
-        }
-        for (int i = 0; i < ticks; i++) {
-            int s = i % SYMBOLS;
+        for (int i = 0; i < times.length; i++) {
+            PlainSymbol s = state.get(symbols[i]);
+            if (s == null) {
+                s = new PlainSymbol(specs, rules);
+                state.put(symbols[i], s);
+            }
             long time = times[i];
             double price = prices[i];
             long window = time - Math.floorMod(time, 60_000L);
-            double[] b = bar[s];
-            if (window != minute[s]) {
-                if (minute[s] != Long.MIN_VALUE) {
-                    fired += closeBar(indicators[s], memory[s], rules, b, minute[s], values, row);
+            if (window != s.minute) {
+                if (s.minute != Long.MIN_VALUE) {
+                    fired += closeBar(s, rules, values, row);
                 }
-                minute[s] = window;
-                b[0] = price;
-                b[1] = price;
-                b[2] = price;
-                b[4] = 0;
-                b[5] = 0;
+                s.minute = window;
+                s.open = price;
+                s.high = price;
+                s.low = price;
+                s.volume = 0;
+                s.notional = 0;
             }
-            b[1] = Math.max(b[1], price);
-            b[2] = Math.min(b[2], price);
-            b[3] = price;
-            b[4] += sizes[i];
-            b[5] += sizes[i] * price;
+            s.high = Math.max(s.high, price);
+            s.low = Math.min(s.low, price);
+            s.close = price;
+            s.volume += sizes[i];
+            s.notional += sizes[i] * price;
         }
         return fired;
     }
 
-    private static int closeBar(IndicatorSet set, RuleMemory memory, SignalRules rules, double[] b, long time,
-            double[] values, double[] row) {
-        set.update(b[0], b[1], b[2], b[3], b[4], time);
-        set.values(values);
-        row[0] = b[3];
+    private static int closeBar(PlainSymbol s, SignalRules rules, double[] values, double[] row) {
+        s.indicators.update(s.open, s.high, s.low, s.close, s.volume, s.minute);
+        s.indicators.values(values);
+        row[0] = s.close;
         System.arraycopy(values, 0, row, 1, values.length);
-        return rules.evaluate(row, memory).size();
+        return rules.evaluate(row, s.memory).size();
+    }
+
+    /** Median and range of repeated measurements. */
+    record Spread(double median, double min, double max) {
+        static Spread of(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            sorted.sort(null);
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Spread(median, sorted.get(0), sorted.get(n - 1));
+        }
+
+        String range() {
+            return String.format(Locale.ROOT, "%.2f..%.2f M", min / 1e6, max / 1e6);
+        }
+    }
+
+    /** Percentiles of a histogram accumulator with one bucket per millisecond. */
+    record Latencies(int p50, int p99, int max, long count) {
+        static Latencies of(TreeMap<Integer, Integer> histogram) {
+            long count = 0;
+            for (int n : histogram.values()) {
+                count += n;
+            }
+            if (count == 0) {
+                throw new IllegalStateException("no bar reached the indicator stage: nothing to measure");
+            }
+            return new Latencies(percentile(histogram, count, 0.50), percentile(histogram, count, 0.99),
+                    histogram.lastKey(), count);
+        }
+
+        private static int percentile(TreeMap<Integer, Integer> histogram, long count, double q) {
+            long rank = (long) Math.ceil(q * count);
+            long seen = 0;
+            for (Map.Entry<Integer, Integer> bucket : histogram.entrySet()) {
+                seen += bucket.getValue();
+                if (seen >= rank) {
+                    return bucket.getKey();
+                }
+            }
+            return histogram.lastKey();
+        }
     }
 }

@@ -123,12 +123,15 @@ class BarsCommandTest {
                 long start = Math.floorDiv(group.get(0).ts(), lengths[i]) * lengths[i];
                 double high = group.stream().mapToDouble(TickRow::price).max().orElseThrow();
                 double low = group.stream().mapToDouble(TickRow::price).min().orElseThrow();
-                double volume = 0;
-                double notional = 0;
+                // Bars sum exactly and round once, whatever order the ticks come in.
+                java.math.BigDecimal exactVolume = java.math.BigDecimal.ZERO;
+                java.math.BigDecimal exactNotional = java.math.BigDecimal.ZERO;
                 for (TickRow t : group) {
-                    volume += t.size();
-                    notional += t.price() * t.size();
+                    exactVolume = exactVolume.add(new java.math.BigDecimal(t.size()));
+                    exactNotional = exactNotional.add(new java.math.BigDecimal(t.price() * t.size()));
                 }
+                double volume = exactVolume.doubleValue();
+                double notional = exactNotional.doubleValue();
                 double close = group.get(group.size() - 1).price();
                 String line = start + "," + group.get(0).symbol() + "," + labels[i] + "," + group.get(0).price()
                         + "," + high + "," + low + "," + close + "," + volume + ","

@@ -57,6 +57,11 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class LiveAnalyticsJob {
 
     public static final String NAME = "daytrade live analytics";
+    /**
+     * How often sources emit watermarks. A bar goes out at the first watermark past its end (plus the
+     * allowed disorder), so this bounds the latency it adds; Flink's 200 ms default would dominate it.
+     */
+    public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(20);
 
     private final LiveJobConfig config;
     private final List<BarInterval> intervals;
@@ -143,6 +148,7 @@ public final class LiveAnalyticsJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
                 ConfigLoader.duration("restart.delay", config.restart.delay));
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, WATERMARK_INTERVAL);
         conf.set(PipelineOptions.MAX_PARALLELISM, config.maxParallelism);
         conf.set(PipelineOptions.NAME, NAME);
         return conf;
@@ -192,7 +198,9 @@ public final class LiveAnalyticsJob {
         bars.map(LiveAnalyticsJob::withoutArrivalTime, new AvroTypeInfo<>(Bar.class))
                 .uid("bars-for-topic").name("Bars for topic")
                 .sinkTo(sink(Bar.class, topics.bars, Bar::getSymbol, "bars")).uid("sink-bars").name("Kafka " + topics.bars);
-        values.sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
+        values.map(LiveAnalyticsJob::valuesWithoutArrivalTime, new AvroTypeInfo<>(IndicatorValues.class))
+                .uid("indicators-for-topic").name("Indicators for topic")
+                .sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
                 .uid("sink-indicators").name("Kafka " + topics.indicators);
         signals.sinkTo(sink(Signal.class, topics.signals, Signal::getSymbol, "signals"))
                 .uid("sink-signals").name("Kafka " + topics.signals);
@@ -200,9 +208,13 @@ public final class LiveAnalyticsJob {
                 .uid("sink-dead-letters").name("Kafka " + topics.deadLetters);
     }
 
-    /** The topic gets bars without the wall-clock arrival time, so that its content is deterministic. */
+    /** The topics get bars and indicators without the wall-clock arrival time, so that they are deterministic. */
     private static Bar withoutArrivalTime(Bar bar) {
         return Bar.newBuilder(bar).setLastTickArrival(null).build();
+    }
+
+    private static IndicatorValues valuesWithoutArrivalTime(IndicatorValues values) {
+        return IndicatorValues.newBuilder(values).setLastTickArrival(null).build();
     }
 
     /** Client properties for every Kafka client of the job: the pass-through ones plus what is given here. */
