@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Suite {@code sweep}: bar-evaluations per second of {@code daytrade sweep} (an SMA-cross grid over many
  * symbols of generated bars, read from a file as users do, job start included) at parallelism 1 and 2,
- * against {@link PlainSmaCrossSweep} evaluating the same sweep in one thread in the same run. The
+ * against {@link PlainSmaCrossSweep} evaluating the same sweep in one thread in the same run, and against
+ * ta4j's {@code BacktestExecutor} ({@link Ta4jSmaCrossSweep}) on a subset. The
  * engine's results are checked against the loop's before any figure is reported.
  */
 final class SweepSuite {
@@ -66,6 +67,22 @@ final class SweepSuite {
         double plainSeconds = (System.nanoTime() - started) / 1e9;
         double plainRate = plain.barEvaluations() / plainSeconds;
 
+        // ta4j's BacktestExecutor on a subset: every 10th parameter set, the first symbols and bars.
+        int[][] subset = java.util.stream.IntStream.range(0, sets.length).filter(i -> i % 10 == 0).mapToObj(i -> sets[i])
+                .toArray(int[][]::new);
+        List<org.ta4j.core.BarSeries> ta4jSeries = new ArrayList<>();
+        for (int s = 0; s < (quick ? 1 : 2); s++) {
+            ta4jSeries.add(BenchSeries.generate(quick ? 500 : 5_000, 1_000 + s).toTa4j());
+        }
+        Ta4jSmaCrossSweep.run(ta4jSeries, subset, FEE_BPS); // warm-up
+        started = System.nanoTime();
+        long[] ta4j = Ta4jSmaCrossSweep.run(ta4jSeries, subset, FEE_BPS);
+        double ta4jSeconds = (System.nanoTime() - started) / 1e9;
+        double ta4jRate = ta4j[0] / ta4jSeconds;
+        if (ta4j[1] == 0) {
+            throw new IllegalStateException("ta4j's strategies made no trades: not the same work");
+        }
+
         double[] seconds = new double[3];
         for (int p = 1; p <= 2; p++) {
             Path dir = work.resolve("p" + p);
@@ -78,20 +95,24 @@ final class SweepSuite {
         double p2 = evaluations / seconds[2];
         out.printf(Locale.ROOT, "%-22s %16s %10s%n", "", "bar-evals/s", "seconds");
         out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f%n", "plain loop (1 thread)", plainRate, plainSeconds);
-        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop%n", "daytrade sweep p=1", p1, seconds[1], p1 / plainRate);
-        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1%n", "daytrade sweep p=2", p2, seconds[2],
-                p2 / plainRate, p2 / p1);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   (%d sets x %d symbols x %d bars, %d positions)%n",
+                "ta4j BacktestExecutor", ta4jRate, ta4jSeconds, subset.length, ta4jSeries.size(),
+                ta4jSeries.get(0).getBarCount(), ta4j[1]);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.1fx ta4j%n", "daytrade sweep p=1", p1, seconds[1],
+                p1 / plainRate, p1 / ta4jRate);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1, %.1fx ta4j%n", "daytrade sweep p=2", p2,
+                seconds[2], p2 / plainRate, p2 / p1, p2 / ta4jRate);
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
         out.println();
         out.println("BENCHMARKS.md rows:");
-        out.printf(Locale.ROOT, "| sweep: p=1, %d sets x %d symbols x %d bars | %.2f M bar-evals/s | %.3fx plain loop | %s | %s |%n",
-                sets.length, symbols, bars, p1 / 1e6, p1 / plainRate, machine, LocalDate.now());
-        out.printf(Locale.ROOT, "| sweep: p=2, same | %.2f M bar-evals/s | %.3fx plain loop, %.2fx p=1 | %s | %s |%n",
-                p2 / 1e6, p2 / plainRate, p2 / p1, machine, LocalDate.now());
+        out.printf(Locale.ROOT, "| sweep: p=1, %d sets x %d symbols x %d bars | %.2f M bar-evals/s | %.3fx plain loop, %.1fx ta4j"
+                + " | %s | %s |%n", sets.length, symbols, bars, p1 / 1e6, p1 / plainRate, p1 / ta4jRate, machine, LocalDate.now());
+        out.printf(Locale.ROOT, "| sweep: p=2, same | %.2f M bar-evals/s | %.3fx plain loop, %.2fx p=1, %.1fx ta4j | %s | %s |%n",
+                p2 / 1e6, p2 / plainRate, p2 / p1, p2 / ta4jRate, machine, LocalDate.now());
 
         List<Map<String, Object>> workloads = new ArrayList<>();
-        workloads.add(workload("sweep_p1", p1, plainRate, Map.of()));
-        workloads.add(workload("sweep_p2", p2, plainRate, Map.of("vs_p1", p2 / p1)));
+        workloads.add(workload("sweep_p1", p1, plainRate, ta4jRate, Map.of()));
+        workloads.add(workload("sweep_p2", p2, plainRate, ta4jRate, Map.of("vs_p1", p2 / p1)));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("suite", "sweep");
         document.put("quick", quick);
@@ -103,14 +124,19 @@ final class SweepSuite {
         return document;
     }
 
-    private static Map<String, Object> workload(String name, double figure, double plain, Map<String, Double> more) {
+    private static Map<String, Object> workload(String name, double figure, double plain, double ta4j,
+            Map<String, Double> more) {
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("name", name);
         workload.put("figure", figure);
         workload.put("unit", "bar-evaluations/s");
-        workload.put("baselines", Map.of("plain_loop", plain));
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        baselines.put("plain_loop", plain);
+        baselines.put("ta4j", ta4j);
+        workload.put("baselines", baselines);
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("vs_plain_loop", figure / plain);
+        ratios.put("vs_ta4j", figure / ta4j);
         ratios.putAll(more);
         workload.put("ratios", ratios);
         return workload;

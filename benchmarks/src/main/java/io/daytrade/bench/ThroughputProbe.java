@@ -26,6 +26,7 @@ final class ThroughputProbe<T> extends AbstractStreamOperator<T> implements OneI
     private transient LongMaximum end;
     private transient LongCounter records;
     private transient boolean started;
+    private transient long count;
 
     @Override
     public void open() throws Exception {
@@ -44,13 +45,14 @@ final class ThroughputProbe<T> extends AbstractStreamOperator<T> implements OneI
             started = true;
             first.add(System.nanoTime());
         }
-        records.add(1L);
+        count++;
         output.collect(element);
     }
 
     @Override
     public void endInput() {
         end.add(System.nanoTime());
+        records.add(count);
     }
 
     /** Records per second between the first record and the end of the input, over all subtasks. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 
@@ -32,6 +34,10 @@ public final class StateBackendSettings {
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
         conf.set(StateRecoveryOptions.LOCAL_RECOVERY, false);
+        // Timers on the heap: the jobs keep one or two per symbol (bar ends, idle cleanup), and RocksDB
+        // timers cost a write and a delete per bar; heap timers go into every checkpoint, which at a
+        // few per symbol is small.
+        conf.set(RocksDBOptions.TIMER_SERVICE_FACTORY, EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
         return conf;
     }
 }

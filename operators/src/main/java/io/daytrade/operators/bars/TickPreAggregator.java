@@ -68,7 +68,11 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
         }
         long sequence = tick.getSequence() == null ? 0L : tick.getSequence();
         long arrival = System.currentTimeMillis();
-        BarAccumulator[] parts = open.computeIfAbsent(symbol, s -> new BarAccumulator[intervals.size()]);
+        BarAccumulator[] parts = open.get(symbol);
+        if (parts == null) {
+            parts = new BarAccumulator[intervals.size()];
+            open.put(symbol, parts);
+        }
         for (int i = 0; i < parts.length; i++) {
             BarInterval interval = intervals.get(i);
             long start = interval.windowStart(eventTime);

@@ -72,7 +72,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     public void processElement(Bar bar, Context ctx, Collector<IndicatorValues> out) throws Exception {
         long barTime = bar.getWindowStart().toEpochMilli();
         Long last = state.lastBarTime();
-        IndicatorSet set = state.advance(bar);
+        IndicatorSet set = state.advance(bar, last);
         if (set == null) {
             outOfOrderBars.inc();
             ctx.output(DeadLetters.TAG, DeadLetters.ofText(source, null, bar.toString(), DeadLetters.OUT_OF_ORDER_BAR,

@@ -28,6 +28,8 @@ public final class IndicatorSetSerializer extends TypeSerializer<IndicatorSet> {
 
     private final String specList;
     private transient List<IndicatorSpec> specs;
+    private transient String[] names;
+    private transient Scratch scratch;
 
     public IndicatorSetSerializer(List<IndicatorSpec> specs) {
         this(join(specs));
@@ -60,35 +62,86 @@ public final class IndicatorSetSerializer extends TypeSerializer<IndicatorSet> {
     }
 
     private static void write(IndicatorSet set, DataOutputView target) throws IOException {
-        List<IndicatorSpec> specs = set.specs();
-        target.writeInt(specs.size());
+        write(set, names(set.specs()), target);
+    }
+
+    private static void write(IndicatorSet set, String[] names, DataOutputView target) throws IOException {
+        target.writeInt(names.length);
         DataOutputSerializer one = new DataOutputSerializer(128);
-        for (int i = 0; i < specs.size(); i++) {
+        for (int i = 0; i < names.length; i++) {
             one.clear();
             set.writeState(i, one);
-            target.writeUTF(specs.get(i).toString());
+            target.writeUTF(names[i]);
             target.writeInt(one.length());
             target.write(one.getSharedBuffer(), 0, one.length());
         }
     }
 
+    private static String[] names(List<IndicatorSpec> specs) {
+        return specs.stream().map(IndicatorSpec::toString).toArray(String[]::new);
+    }
+
     private static IndicatorSet read(List<IndicatorSpec> specs, DataInputView source) throws IOException {
+        return read(specs, names(specs), source, new Scratch());
+    }
+
+    /**
+     * One pass: an entry in its configured place (the usual case: the list did not change) is read into the
+     * set at once; others are matched by name once all are read. Each indicator reads from its own bounded
+     * view of the bytes, so none can read into its neighbour's.
+     */
+    private static IndicatorSet read(List<IndicatorSpec> specs, String[] names, DataInputView source, Scratch scratch)
+            throws IOException {
         int entries = source.readInt();
-        Map<String, byte[]> states = new HashMap<>();
+        IndicatorSet set = new IndicatorSet(specs);
+        boolean[] restored = new boolean[names.length];
+        Map<String, byte[]> elsewhere = null;
         for (int i = 0; i < entries; i++) {
             String spec = source.readUTF();
-            byte[] state = new byte[source.readInt()];
-            source.readFully(state);
-            states.put(spec, state);
+            int length = source.readInt();
+            if (i < names.length && names[i].equals(spec)) {
+                set.readState(i, scratch.read(source, length));
+                restored[i] = true;
+            } else {
+                byte[] state = new byte[length];
+                source.readFully(state);
+                if (elsewhere == null) {
+                    elsewhere = new HashMap<>();
+                }
+                elsewhere.put(spec, state);
+            }
         }
-        IndicatorSet set = new IndicatorSet(specs);
-        for (int i = 0; i < specs.size(); i++) {
-            byte[] state = states.get(specs.get(i).toString());
-            if (state != null) {
-                set.readState(i, new DataInputDeserializer(state));
+        if (elsewhere != null) {
+            for (int i = 0; i < names.length; i++) {
+                byte[] state = elsewhere.get(names[i]);
+                if (!restored[i] && state != null) {
+                    set.readState(i, new DataInputDeserializer(state));
+                }
             }
         }
         return set;
+    }
+
+    /** A buffer reused across reads of one serializer instance (serializers are not shared between threads). */
+    private static final class Scratch {
+        private byte[] buffer = new byte[256];
+        private final DataInputDeserializer view = new DataInputDeserializer();
+
+        DataInputDeserializer read(DataInputView source, int length) throws IOException {
+            if (buffer.length < length) {
+                buffer = new byte[Math.max(length, buffer.length * 2)];
+            }
+            source.readFully(buffer, 0, length);
+            view.setBuffer(buffer, 0, length);
+            return view;
+        }
+    }
+
+    private String[] names() {
+        if (names == null) {
+            names = names(specs());
+        }
+        return names;
     }
 
     @Override
@@ -127,12 +180,19 @@ public final class IndicatorSetSerializer extends TypeSerializer<IndicatorSet> {
 
     @Override
     public void serialize(IndicatorSet record, DataOutputView target) throws IOException {
-        write(record, target);
+        if (record.specs() == specs() || record.specs().equals(specs())) {
+            write(record, names(), target);
+        } else {
+            write(record, target);
+        }
     }
 
     @Override
     public IndicatorSet deserialize(DataInputView source) throws IOException {
-        return read(specs(), source);
+        if (scratch == null) {
+            scratch = new Scratch();
+        }
+        return read(specs(), names(), source, scratch);
     }
 
     @Override

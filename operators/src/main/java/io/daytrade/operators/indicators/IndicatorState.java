@@ -42,8 +42,12 @@ public final class IndicatorState {
      * @return the updated indicators, or null if the bar is not after the last one (then nothing changes)
      */
     public IndicatorSet advance(Bar bar) throws Exception {
+        return advance(bar, lastBarTime.value());
+    }
+
+    /** As {@link #advance(Bar)}, for a caller that has read {@link #lastBarTime()} already (one state read less). */
+    public IndicatorSet advance(Bar bar, Long last) throws Exception {
         long barTime = bar.getWindowStart().toEpochMilli();
-        Long last = lastBarTime.value();
         if (last != null && barTime <= last) {
             return null;
         }
