@@ -53,7 +53,7 @@ final class KafkaLiveWorkload {
         }
         Files.writeString(rules, yaml);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(ProjectHome.find(), work.resolve("broker"),
-                Ports.anyFree(), Duration.ofSeconds(90))) {
+                Ports.freePair(0), Duration.ofSeconds(90))) {
             LiveJobConfig config = config(broker.bootstrapServers(), rules, work, 0);
             broker.createTopics(config.topicsUsed().stream().map(t -> new NewTopic(t, 2, (short) 1)).toList());
             try (TickSender sender = new TickSender(broker.bootstrapServers(), new Properties(), config.topics.ticks, 0)) {

@@ -60,7 +60,9 @@ class BenchTest {
             assertThat(workload.path("unit").asText()).isEqualTo("bar-evaluations/s");
             assertThat(workload.path("figure").asDouble()).isPositive();
             assertThat(workload.path("baselines").path("plain_loop").asDouble()).isPositive();
+            assertThat(workload.path("baselines").path("ta4j").asDouble()).isPositive();
             assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+            assertThat(workload.path("ratios").path("vs_ta4j").asDouble()).isPositive();
         }
         assertThat(document.path("workloads").get(1).path("ratios").path("vs_p1").asDouble()).isPositive();
     }
@@ -82,16 +84,27 @@ class BenchTest {
     }
 
     @Test
-    void theLiveSuiteRunsEveryBackendAndParallelismAgainstThePlainLoop(@TempDir Path dir) throws Exception {
+    void theLiveSuiteRunsEveryBackendAndParallelismTheLatencyAndKafkaAgainstThePlainLoop(@TempDir Path dir)
+            throws Exception {
         Path json = dir.resolve("live.json");
         assertThat(Bench.run("--suite", "live", "--quick", "--json", json.toString())).isZero();
         JsonNode document = new ObjectMapper().readTree(json.toFile());
         assertThat(document.path("workloads")).extracting(w -> w.path("name").asText())
-                .containsExactly("live_hashmap_p1", "live_hashmap_p2", "live_rocksdb_p1", "live_rocksdb_p2");
+                .containsExactly("live_hashmap_p1", "live_hashmap_p2", "live_rocksdb_p1", "live_rocksdb_p2",
+                        "latency_hashmap_p2", "latency_rocksdb_p2", "live_kafka_exactly_once_p2");
         for (JsonNode workload : document.path("workloads")) {
-            assertThat(workload.path("unit").asText()).isEqualTo("ticks/s");
-            assertThat(workload.path("figure").asDouble()).isPositive();
-            assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+            String name = workload.path("name").asText();
+            if (name.startsWith("latency")) {
+                assertThat(workload.path("unit").asText()).startsWith("ms");
+                assertThat(workload.path("bars").asLong()).as(name).isPositive();
+                assertThat(workload.path("max_ms").asInt()).isGreaterThanOrEqualTo(workload.path("figure").asInt())
+                        .isGreaterThanOrEqualTo(workload.path("p50_ms").asInt());
+                assertThat(workload.path("baselines").size()).isZero();
+            } else {
+                assertThat(workload.path("unit").asText()).isEqualTo("ticks/s");
+                assertThat(workload.path("figure").asDouble()).as(name).isPositive();
+                assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+            }
         }
     }
 
