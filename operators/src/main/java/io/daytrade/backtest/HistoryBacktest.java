@@ -57,6 +57,7 @@ public final class HistoryBacktest {
         PositionSimulator account = new PositionSimulator(settings);
         var memory = rules.newMemory();
         double[] row = new double[sources.length];
+        int[] fired = new int[targets.length];
         int n = history.bars();
         for (int i = from; i < to; i++) {
             account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
@@ -67,8 +68,9 @@ public final class HistoryBacktest {
             for (int c = 1; c < row.length; c++) {
                 row[c] = history.values[sources[c] * n + i];
             }
-            for (SignalRules.Fired fired : rules.evaluate(row, memory)) {
-                account.decide(targets[rules.definitions().indexOf(fired.rule())]);
+            int count = rules.evaluateIndexes(row, memory, fired);
+            for (int k = 0; k < count; k++) {
+                account.decide(targets[fired[k]]);
             }
         }
         account.finish();

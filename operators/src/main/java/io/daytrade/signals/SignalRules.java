@@ -112,6 +112,26 @@ public final class SignalRules {
         return fresh;
     }
 
+    /**
+     * As {@link #evaluate}, without the values read: writes the indexes (in rule order) of the rules that
+     * fired into {@code fired} and returns how many. For backtests, which evaluate millions of bars and
+     * need only which rules fired.
+     *
+     * @param fired at least as long as {@link #definitions()}
+     */
+    public int evaluateIndexes(double[] row, RuleMemory memory, int[] fired) {
+        int count = 0;
+        for (int i = 0; i < conditions.size(); i++) {
+            Truth now = conditions.get(i).evaluate(row, memory.crossing);
+            Truth before = TRUTHS[memory.previous[i]];
+            memory.previous[i] = (byte) now.ordinal();
+            if (now == Truth.TRUE && before != Truth.TRUE) {
+                fired[count++] = i;
+            }
+        }
+        return count;
+    }
+
     /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */
     public List<Fired> evaluate(double[] row, RuleMemory memory) {
         List<Fired> fired = List.of();

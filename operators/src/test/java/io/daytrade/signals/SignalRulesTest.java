@@ -54,6 +54,30 @@ class SignalRulesTest {
     }
 
     @Test
+    void theIndexesOfFiredRulesAreThoseTheFullEvaluationReports() {
+        List<RuleDefinition> definitions = List.of(
+                new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
+                new RuleDefinition("down", "crosses_below(sma_10, sma_50) or rsi_14 > 70", Side.SELL),
+                new RuleDefinition("low", "rsi_14 < 30 and close > sma_50", Side.BUY));
+        SignalRules rules = SignalRules.compile(definitions, COLUMNS);
+        RuleMemory full = rules.newMemory();
+        RuleMemory indexed = rules.newMemory();
+        java.util.Random random = new java.util.Random(4);
+        int[] fired = new int[definitions.size()];
+        int firings = 0;
+        for (int bar = 0; bar < 2_000; bar++) {
+            double[] row = row(90 + random.nextInt(20), random.nextInt(5) == 0 ? NA : random.nextInt(100),
+                    95 + random.nextInt(10), 95 + random.nextInt(10));
+            List<Integer> expected = rules.evaluate(row, full).stream()
+                    .map(f -> definitions.indexOf(f.rule())).toList();
+            int count = rules.evaluateIndexes(row, indexed, fired);
+            assertThat(java.util.Arrays.stream(fired, 0, count).boxed().toList()).as("bar %d", bar).isEqualTo(expected);
+            firings += count;
+        }
+        assertThat(firings).isGreaterThan(100);
+    }
+
+    @Test
     void firesWhenTheConditionBecomesTrueNotWhileItStaysTrue() {
         assertThat(firings("rsi_14 < 30",
                 row(1, 40, 0, 0), row(1, 25, 0, 0), row(1, 20, 0, 0), row(1, 35, 0, 0), row(1, 29.9, 0, 0)))
