@@ -6,6 +6,7 @@ import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.live.LiveAnalyticsJob;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.signals.SignalFunction;
+import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Side;
 import io.daytrade.schemas.Tick;
@@ -208,7 +209,8 @@ final class LiveSuite {
         DataStream<Tick> source = ticksIn.transform("Throughput probe", new AvroTypeInfo<>(Tick.class), new ThroughputProbe<>());
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
         var bars = AnalyticsPipeline.bars(source, List.of(BarInterval.parse(live ? "1s" : "1m")), false, "bench");
-        var values = AnalyticsPipeline.indicators(bars, specs, "bench")
+        var values = AnalyticsPipeline.indicators(bars.map(LatencyRecorder.noteArrival(), new AvroTypeInfo<>(Bar.class))
+                        .name("Note arrival"), specs, "bench")
                 .map(new LatencyRecorder(), new AvroTypeInfo<>(IndicatorValues.class));
         AnalyticsPipeline.signals(values, RULES, new IndicatorSet(specs).columns()).sinkTo(new DiscardingSink<>());
         return env.execute("daytrade bench live " + backend + " p" + parallelism);

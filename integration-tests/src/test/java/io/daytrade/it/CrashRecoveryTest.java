@@ -73,12 +73,14 @@ class CrashRecoveryTest {
         KAFKA.createTopics(4, "crash-ticks");
         FlinkRest rest = FLINK.rest();
 
-        // The job under test reads the ticks as they arrive, 3,500 per second for about a minute.
+        // The job under test reads the ticks as they arrive, 1,500 per second for over two minutes: bars only
+        // complete while ticks keep coming, so production must outlast three kills and their recoveries
+        // (20-40 s each on a loaded 2-core machine).
         String crashy = submit(rest, config(dir, "crash-", "crash-ticks", rules, false));
         ClusterRuns.awaitState(rest, crashy, "RUNNING", Duration.ofSeconds(60));
         CompletableFuture<TickFileProducer.Result> produced = CompletableFuture.supplyAsync(() -> {
             try {
-                return TickFileProducer.produce(ticks, "crash-ticks", KAFKA.bootstrapServers(), new Properties(), 3_500);
+                return TickFileProducer.produce(ticks, "crash-ticks", KAFKA.bootstrapServers(), new Properties(), 1_500);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

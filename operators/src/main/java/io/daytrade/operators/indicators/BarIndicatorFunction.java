@@ -95,7 +95,6 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
                 .setBarTime(bar.getWindowStart())
                 .setClose(bar.getClose())
                 .setValues(values)
-                .setLastTickArrival(bar.getLastTickArrival())
                 .build());
         if (bar.getLastTickArrival() != null) {
             tickToIndicators.update(Math.max(0, System.currentTimeMillis() - bar.getLastTickArrival()));

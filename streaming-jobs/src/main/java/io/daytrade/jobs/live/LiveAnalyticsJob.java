@@ -199,9 +199,7 @@ public final class LiveAnalyticsJob {
         bars.map(LiveAnalyticsJob::withoutArrivalTime, new AvroTypeInfo<>(Bar.class))
                 .uid("bars-for-topic").name("Bars for topic")
                 .sinkTo(sink(Bar.class, topics.bars, Bar::getSymbol, "bars")).uid("sink-bars").name("Kafka " + topics.bars);
-        values.map(LiveAnalyticsJob::valuesWithoutArrivalTime, new AvroTypeInfo<>(IndicatorValues.class))
-                .uid("indicators-for-topic").name("Indicators for topic")
-                .sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
+        values.sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
                 .uid("sink-indicators").name("Kafka " + topics.indicators);
         signals.sinkTo(sink(Signal.class, topics.signals, Signal::getSymbol, "signals"))
                 .uid("sink-signals").name("Kafka " + topics.signals);
@@ -209,13 +207,9 @@ public final class LiveAnalyticsJob {
                 .uid("sink-dead-letters").name("Kafka " + topics.deadLetters);
     }
 
-    /** The topics get bars and indicators without the wall-clock arrival time, so that they are deterministic. */
+    /** The topic gets bars without the wall-clock arrival time, so that its content is deterministic. */
     private static Bar withoutArrivalTime(Bar bar) {
         return Bar.newBuilder(bar).setLastTickArrival(null).build();
-    }
-
-    private static IndicatorValues valuesWithoutArrivalTime(IndicatorValues values) {
-        return IndicatorValues.newBuilder(values).setLastTickArrival(null).build();
     }
 
     /** Client properties for every Kafka client of the job: the pass-through ones plus what is given here. */
