@@ -54,7 +54,20 @@ public final class HistoryBacktest {
      * indicator columns at a bar depend on that bar and earlier ones only.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
-        PositionSimulator account = new PositionSimulator(settings);
+        return run(history, settings, from, to, null);
+    }
+
+    /**
+     * As {@link #run(BarHistory, ExecutionSettings)}, marking the equity into the buffers of {@code done}
+     * (see {@link PositionSimulator#reusing}), which must not be read afterwards.
+     */
+    public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done) {
+        return run(history, settings, 0, history.bars(), done);
+    }
+
+    private PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
+            PositionSimulator done) {
+        PositionSimulator account = PositionSimulator.reusing(settings, done, to - from);
         var memory = rules.newMemory();
         double[] row = new double[sources.length];
         int[] fired = new int[targets.length];

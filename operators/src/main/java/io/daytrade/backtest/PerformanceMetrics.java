@@ -43,8 +43,9 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     }
 
     public static PerformanceMetrics of(PositionSimulator account) {
+        // The account's own buffer, not a copy: a sweep computes this for millions of accounts.
         return of(account.settings().capital(), account.settings().periodsPerYear(),
-                account.equityArray(),
+                account.equityBuffer(), account.marks(),
                 account.trades().stream().mapToDouble(Trade::pnl).toArray(),
                 account.exposure(), account.tradedNotional(), account.feesPaid());
     }
@@ -55,21 +56,25 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
      */
     public static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, double[] tradePnl,
             double exposure, double tradedNotional, double feesPaid) {
-        int n = equity.length;
-        double[] returns = new double[n];
+        return of(capital, periodsPerYear, equity, equity.length, tradePnl, exposure, tradedNotional, feesPaid);
+    }
+
+    /** As above, over the first {@code n} marks of {@code equity}; the returns are recomputed per pass, not stored. */
+    static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n, double[] tradePnl,
+            double exposure, double tradedNotional, double feesPaid) {
+        double mean = 0;
         double previous = capital;
         for (int t = 0; t < n; t++) {
-            returns[t] = equity[t] / previous - 1;
+            mean += equity[t] / previous - 1;
             previous = equity[t];
-        }
-        double mean = 0;
-        for (double r : returns) {
-            mean += r;
         }
         mean = n == 0 ? Double.NaN : mean / n;
         double squares = 0;
         double downside = 0;
-        for (double r : returns) {
+        previous = capital;
+        for (int t = 0; t < n; t++) {
+            double r = equity[t] / previous - 1;
+            previous = equity[t];
             squares += (r - mean) * (r - mean);
             downside += Math.min(r, 0) * Math.min(r, 0);
         }
@@ -81,7 +86,8 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         double maxDrawdown = 0;
         long underwater = 0;
         long longestUnderwater = 0;
-        for (double value : equity) {
+        for (int t = 0; t < n; t++) {
+            double value = equity[t];
             if (value >= peak) {
                 peak = value;
                 underwater = 0;

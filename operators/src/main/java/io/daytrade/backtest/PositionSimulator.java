@@ -41,6 +41,32 @@ public final class PositionSimulator {
         this(settings, new Ledger(settings.capital()));
     }
 
+    /**
+     * A fresh account that marks its equity into the buffers of {@code done}, an account whose results
+     * have been read and which is not used again: a sweep runs millions of accounts one after another,
+     * and allocating each one's curve was a large part of its cost.
+     */
+    public static PositionSimulator reusing(ExecutionSettings settings, PositionSimulator done, int expectedBars) {
+        PositionSimulator account = new PositionSimulator(settings);
+        if (done != null && done.equity.length >= expectedBars) {
+            account.equity = done.equity;
+            account.times = done.times;
+            done.equity = null;
+            done.times = null;
+        } else {
+            account.equity = new double[Math.max(1, expectedBars)];
+            account.times = new long[Math.max(1, expectedBars)];
+        }
+        return account;
+    }
+
+    /** @param expectedBars how many bars will be marked: the equity curve is sized once, not grown */
+    public PositionSimulator(ExecutionSettings settings, int expectedBars) {
+        this(settings);
+        equity = new double[Math.max(1, expectedBars)];
+        times = new long[Math.max(1, expectedBars)];
+    }
+
     /** A position drawing on a shared ledger (a portfolio); its own equity curve is then not meaningful. */
     PositionSimulator(ExecutionSettings settings, Ledger ledger) {
         this.settings = settings;
@@ -178,6 +204,15 @@ public final class PositionSimulator {
     /** {@link #equity()} as an array, without boxing. */
     public double[] equityArray() {
         return Arrays.copyOf(equity, marks);
+    }
+
+    /** The equity buffer itself; its first {@link #marks()} values are the curve. */
+    double[] equityBuffer() {
+        return equity;
+    }
+
+    int marks() {
+        return marks;
     }
 
     /** {@link #times()} as an array, without boxing. */

@@ -56,6 +56,24 @@ class HistoryBacktestTest {
     }
 
     @Test
+    void accountsMarkingIntoTheBuffersOfFinishedOnesGiveTheSameMetricsAndCurves() throws IOException {
+        OhlcvSeries s = OhlcvSeries.readBars(SharedData.real("AAPL-daily.csv"), null);
+        BarHistory history = history(s, "sma(5),sma(10),sma(20),sma(50),sma(100)");
+        PositionSimulator done = null;
+        for (String chosen : List.of("sma_cross(fast=10,slow=50)", "sma_cross(fast=5,slow=100)",
+                "sma_cross(fast=20,slow=50)")) {
+            HistoryBacktest backtest = new HistoryBacktest(Strategy.parse(chosen), Arrays.asList(history.columns));
+            PositionSimulator fresh = backtest.run(history, COSTS);
+            PositionSimulator reusing = backtest.run(history, COSTS, done);
+            assertThat(PerformanceMetrics.of(reusing)).as(chosen).isEqualTo(PerformanceMetrics.of(fresh));
+            assertThat(reusing.equityArray()).isEqualTo(fresh.equityArray());
+            assertThat(reusing.timesArray()).isEqualTo(fresh.timesArray());
+            assertThat(fresh.trades()).isNotEmpty();
+            done = reusing;
+        }
+    }
+
+    @Test
     void aMissingColumnIsNamed() {
         assertThatThrownBy(() -> new HistoryBacktest(Strategy.parse("sma_cross(fast=5,slow=20)"), List.of("sma_5")))
                 .hasMessageContaining("sma_20");

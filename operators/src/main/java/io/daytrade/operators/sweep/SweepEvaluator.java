@@ -3,6 +3,7 @@ package io.daytrade.operators.sweep;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
+import io.daytrade.backtest.PositionSimulator;
 import io.daytrade.backtest.Strategy;
 
 import java.util.Arrays;
@@ -53,9 +54,12 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     @Override
     public void flatMap(SweepTask task, Collector<SweepResult> out) {
         List<String> columns = Arrays.asList(task.history.columns);
+        PositionSimulator finished = null;
         for (int p = task.first; p < task.first + task.count; p++) {
             Strategy chosen = Strategy.withParameters(strategy, names, parameterSets[p]);
-            PerformanceMetrics metrics = PerformanceMetrics.of(new HistoryBacktest(chosen, columns).run(task.history, settings));
+            PositionSimulator account = new HistoryBacktest(chosen, columns).run(task.history, settings, finished);
+            PerformanceMetrics metrics = PerformanceMetrics.of(account);
+            finished = account; // its curve is read; the next account marks into the same buffers
             SweepResult result = new SweepResult();
             result.symbol = task.history.symbol;
             result.parameterSet = p;
