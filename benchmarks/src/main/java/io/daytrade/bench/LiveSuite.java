@@ -88,12 +88,11 @@ final class LiveSuite {
         List<Map<String, Object>> workloads = new ArrayList<>();
         List<String> markdown = new ArrayList<>();
         Map<String, Double> maxRates = new LinkedHashMap<>();
-        // For profiling one configuration (e.g. -Ddaytrade.bench.live.only=rocksdb-2 with a JFR recording).
+        // For profiling one part (e.g. -Ddaytrade.bench.live.only=rocksdb-2, or kafka, with a JFR recording).
         String only = System.getProperty("daytrade.bench.live.only");
         for (String backend : List.of("hashmap", "rocksdb")) {
             for (int p = 1; p <= 2; p++) {
                 if (only != null && !only.equals(backend + "-" + p)) {
-                    // For profiling one configuration (e.g. -Ddaytrade.bench.live.only=rocksdb-2, or kafka).
                     continue;
                 }
                 Path dir = work.resolve(backend + "-" + p);
@@ -293,8 +292,9 @@ final class LiveSuite {
         long[] times = new long[ticks];
         double[] prices = new double[ticks];
         double[] sizes = new double[ticks];
+        InMemoryTicks.ensure(ticks); // the very ticks the jobs read, made once for both sides
         for (int i = 0; i < ticks; i++) {
-            Tick tick = tick(i);
+            Tick tick = InMemoryTicks.get(i);
             symbols[i] = tick.getSymbol();
             times[i] = tick.getEventTime().toEpochMilli();
             prices[i] = tick.getPrice();

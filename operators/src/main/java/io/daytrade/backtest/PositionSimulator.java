@@ -60,12 +60,6 @@ public final class PositionSimulator {
         return account;
     }
 
-    /** @param expectedBars how many bars will be marked: the equity curve is sized once, not grown */
-    public PositionSimulator(ExecutionSettings settings, int expectedBars) {
-        this(settings);
-        equity = new double[Math.max(1, expectedBars)];
-        times = new long[Math.max(1, expectedBars)];
-    }
 
     /** A position drawing on a shared ledger (a portfolio); its own equity curve is then not meaningful. */
     PositionSimulator(ExecutionSettings settings, Ledger ledger) {

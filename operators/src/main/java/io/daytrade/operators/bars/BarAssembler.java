@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -126,16 +127,15 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
     /** Sorted input: no part of a bar that ends by {@code start} can still come. */
     private void emitCompleteBefore(long start, String symbol, Collector<Bar> out) throws Exception {
         for (int i = 0; i < intervals.size(); i++) {
-            List<Long> done = new ArrayList<>();
+            TreeMap<Long, BarAccumulator> done = new TreeMap<>(); // emitted in time order
             for (Map.Entry<Long, BarAccumulator> entry : openBars.get(i).entries()) {
                 if (entry.getValue().windowEnd <= start) {
-                    done.add(entry.getKey());
+                    done.put(entry.getKey(), entry.getValue());
                 }
             }
-            done.sort(null);
-            for (Long key : done) {
-                emit(openBars.get(i).get(key), i, symbol, out);
-                openBars.get(i).remove(key);
+            for (Map.Entry<Long, BarAccumulator> bar : done.entrySet()) {
+                emit(bar.getValue(), i, symbol, out);
+                openBars.get(i).remove(bar.getKey());
             }
         }
     }
