@@ -28,6 +28,19 @@ public interface Indicator {
     /** The current value of one output; only meaningful while {@link #hasValue()} is true. */
     double value(int output);
 
+    /**
+     * Writes the current outputs into {@code row} from {@code offset} (NaN for each while there is no
+     * value yet) and returns the offset after them.
+     */
+    default int writeValues(double[] row, int offset) {
+        boolean ready = hasValue();
+        int outputs = outputs();
+        for (int output = 0; output < outputs; output++) {
+            row[offset + output] = ready ? value(output) : Double.NaN;
+        }
+        return offset + outputs;
+    }
+
     /** The current value of the first output. */
     default double value() {
         return value(0);

@@ -16,6 +16,7 @@ public final class IndicatorSet {
 
     private final List<IndicatorSpec> specs;
     private final Indicator[] indicators;
+    private final IndicatorCalls calls;
     private final List<String> columns;
 
     public IndicatorSet(List<IndicatorSpec> specs) {
@@ -27,6 +28,7 @@ public final class IndicatorSet {
             names.addAll(specs.get(i).columns());
         }
         this.columns = Collections.unmodifiableList(names);
+        this.calls = new IndicatorCalls(indicators);
     }
 
     public List<IndicatorSpec> specs() {
@@ -39,20 +41,12 @@ public final class IndicatorSet {
     }
 
     public void update(double open, double high, double low, double close, double volume, long barTime) {
-        for (Indicator indicator : indicators) {
-            indicator.update(open, high, low, close, volume, barTime);
-        }
+        calls.update(open, high, low, close, volume, barTime);
     }
 
     /** Writes the current values into {@code row} (length {@code columns().size()}), NaN for "no value yet". */
     public void values(double[] row) {
-        int column = 0;
-        for (Indicator indicator : indicators) {
-            boolean ready = indicator.hasValue();
-            for (int output = 0; output < indicator.outputs(); output++) {
-                row[column++] = ready ? indicator.value(output) : Double.NaN;
-            }
-        }
+        calls.writeValues(row);
     }
 
     /** Writes the state of the indicator at {@code index} in {@link #specs()}. */

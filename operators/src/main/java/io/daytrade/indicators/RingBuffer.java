@@ -13,6 +13,8 @@ public final class RingBuffer {
 
     private final double[] values;
     private long added;
+    /** Slot of the next value: {@code added % capacity}, kept so that no access needs a 64-bit division. */
+    private int next;
 
     public RingBuffer(int capacity) {
         if (capacity < 1) {
@@ -22,7 +24,10 @@ public final class RingBuffer {
     }
 
     public void add(double value) {
-        values[(int) (added % values.length)] = value;
+        values[next] = value;
+        if (++next == values.length) {
+            next = 0;
+        }
         added++;
     }
 
@@ -31,7 +36,13 @@ public final class RingBuffer {
         if (back < 0 || back >= size()) {
             throw new IndexOutOfBoundsException("no value " + back + " ago; size " + size());
         }
-        return values[(int) ((added - 1 - back) % values.length)];
+        int slot = next - 1 - back;
+        return values[slot < 0 ? slot + values.length : slot];
+    }
+
+    /** The value added last; the buffer must not be empty. */
+    public double newest() {
+        return values[next == 0 ? values.length - 1 : next - 1];
     }
 
     /** The value in physical slot {@code slot}, for algorithms that follow TA-Lib's slot order. */
@@ -57,6 +68,7 @@ public final class RingBuffer {
 
     public void clear() {
         added = 0;
+        next = 0;
         java.util.Arrays.fill(values, 0.0);
     }
 
@@ -74,6 +86,7 @@ public final class RingBuffer {
         clear();
         // Re-add the values so each lands in the slot it had: slot = index % capacity.
         added = restoredAdded - size;
+        next = (int) (added % values.length);
         for (int i = 0; i < size; i++) {
             add(in.readDouble());
         }

@@ -29,23 +29,24 @@ public final class RollingExtreme {
     /** Call after each {@code window.add(x)}; the window must hold at least {@code period} values. */
     public void update(RingBuffer window) {
         long index = window.added() - 1;
-        double newest = window.ago(0);
         if (extremeIndex < index - period + 1) {
-            int size = Math.min(period, window.size());
-            extremeIndex = index - (size - 1);
-            extreme = window.ago(size - 1);
-            for (int back = size - 2; back >= 0; back--) {
-                consider(window.ago(back), index - back);
-            }
-        } else {
-            consider(newest, index);
+            rescan(window, index);
+        } else if (highest ? window.newest() >= extreme : window.newest() <= extreme) {
+            extreme = window.newest();
+            extremeIndex = index;
         }
     }
 
-    private void consider(double value, long index) {
-        if (highest ? value >= extreme : value <= extreme) {
-            extreme = value;
-            extremeIndex = index;
+    private void rescan(RingBuffer window, long index) {
+        int size = Math.min(period, window.size());
+        extremeIndex = index - (size - 1);
+        extreme = window.ago(size - 1);
+        for (int back = size - 2; back >= 0; back--) {
+            double value = window.ago(back);
+            if (highest ? value >= extreme : value <= extreme) {
+                extreme = value;
+                extremeIndex = index - back;
+            }
         }
     }
 
