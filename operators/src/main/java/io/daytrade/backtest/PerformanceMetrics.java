@@ -59,15 +59,39 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         return of(capital, periodsPerYear, equity, equity.length, tradePnl, exposure, tradedNotional, feesPaid);
     }
 
-    /** As above, over the first {@code n} marks of {@code equity}; the returns are recomputed per pass, not stored. */
+    /**
+     * As above, over the first {@code n} marks of {@code equity}, in two passes (the returns are
+     * recomputed in the second, not stored): a sweep computes this for millions of accounts.
+     */
     static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n, double[] tradePnl,
             double exposure, double tradedNotional, double feesPaid) {
         double mean = 0;
         double previous = capital;
+        // The deepest drawdown of each spell under a peak is at the spell's lowest equity (peaks are
+        // positive and rounding is monotone), so it is divided out once per spell, not at every bar.
+        double peak = capital;
+        double trough = capital;
+        double maxDrawdown = 0;
+        long underwater = 0;
+        long longestUnderwater = 0;
+        boolean undefined = false;
         for (int t = 0; t < n; t++) {
-            mean += equity[t] / previous - 1;
-            previous = equity[t];
+            double value = equity[t];
+            mean += value / previous - 1;
+            previous = value;
+            if (value >= peak) {
+                maxDrawdown = Math.max(maxDrawdown, (peak - trough) / peak);
+                peak = value;
+                trough = value;
+                underwater = 0;
+            } else {
+                undefined |= value != value;
+                trough = Math.min(trough, value);
+                underwater++;
+                longestUnderwater = Math.max(longestUnderwater, underwater);
+            }
         }
+        maxDrawdown = undefined ? Double.NaN : Math.max(maxDrawdown, (peak - trough) / peak);
         mean = n == 0 ? Double.NaN : mean / n;
         double squares = 0;
         double downside = 0;
@@ -81,22 +105,6 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         double stdev = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
         double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
         double annualise = Math.sqrt(periodsPerYear);
-
-        double peak = capital;
-        double maxDrawdown = 0;
-        long underwater = 0;
-        long longestUnderwater = 0;
-        for (int t = 0; t < n; t++) {
-            double value = equity[t];
-            if (value >= peak) {
-                peak = value;
-                underwater = 0;
-            } else {
-                underwater++;
-                longestUnderwater = Math.max(longestUnderwater, underwater);
-                maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
-            }
-        }
 
         double finalEquity = n == 0 ? capital : equity[n - 1];
         double totalReturn = finalEquity / capital - 1;

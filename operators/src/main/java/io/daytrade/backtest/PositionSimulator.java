@@ -17,6 +17,7 @@ public final class PositionSimulator {
     public static final int LONG = 1;
     public static final int FLAT = 0;
     public static final int SHORT = -1;
+    private static final int NO_ORDER = Integer.MIN_VALUE;
 
     private final ExecutionSettings settings;
     private final Ledger ledger;
@@ -24,7 +25,8 @@ public final class PositionSimulator {
     private double entryPrice;
     private long entryTime;
     private double entryFees;
-    private Integer pending;
+    /** The target to fill at the next open, or {@link #NO_ORDER}. */
+    private int pending = NO_ORDER;
     private long bars;
     private long barsInMarket;
     private double lastClose;
@@ -75,9 +77,9 @@ public final class PositionSimulator {
 
     /** The first half of a bar: the order decided at the previous close fills at this open. */
     void atOpen(long time, double open) {
-        if (pending != null) {
+        if (pending != NO_ORDER) {
             int target = pending;
-            pending = null;
+            pending = NO_ORDER;
             if (direction() != target && direction() != FLAT) {
                 exit(time, open, "signal");
             }
@@ -89,13 +91,13 @@ public final class PositionSimulator {
 
     /** The second half: stops against the bar's range, then the equity marked to its close. */
     void duringAndAtClose(long time, double open, double high, double low, double close) {
-        if (direction() != FLAT) {
+        if (quantity != 0) {
             checkStops(time, open, high, low);
+            if (quantity != 0) {
+                barsInMarket++;
+            }
         }
         bars++;
-        if (direction() != FLAT) {
-            barsInMarket++;
-        }
         lastClose = close;
         lastTime = time;
         if (marks == equity.length) {
@@ -109,12 +111,12 @@ public final class PositionSimulator {
     /** The signals at this bar's close ask for {@code target} (LONG, FLAT or SHORT). */
     public void decide(int target) {
         int wanted = target == SHORT && !settings.allowShort() ? FLAT : target;
-        pending = wanted == direction() ? null : wanted;
+        pending = wanted == direction() ? NO_ORDER : wanted;
     }
 
     /** Closes any open position at the last close (slippage and fee applied), counted as a trade. */
     public void finish() {
-        pending = null;
+        pending = NO_ORDER;
         if (direction() != FLAT) {
             exit(lastTime, lastClose, "end");
             equity[marks - 1] = ledger.cash;
