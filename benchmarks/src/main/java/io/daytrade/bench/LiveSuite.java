@@ -285,7 +285,9 @@ final class LiveSuite {
      * The baseline: one thread over the same ticks as arrays (generated before the clock starts: the
      * practical limit), per tick a lookup of its symbol's state by name, a running 1-minute bar (open,
      * high, low, close, volume, notional) closed when a tick of a later minute comes, then the same
-     * indicator set and the same compiled rules on each bar. Median of five passes after a warm-up pass.
+     * indicator set and the same compiled rules on each bar. A pass takes tens of milliseconds, so one
+     * JIT compilation or GC pause moves a single pass a lot: passes run for two seconds of warm-up, then
+     * fifteen are measured and the median taken.
      */
     private Spread plainLoop(int ticks) {
         String[] symbols = new String[ticks];
@@ -300,13 +302,14 @@ final class LiveSuite {
             prices[i] = tick.getPrice();
             sizes[i] = tick.getSize();
         }
+        long warmUpEnds = System.nanoTime() + (quick ? 0 : 2_000_000_000L);
         List<Double> rates = new ArrayList<>();
-        for (int pass = 0; pass < 6; pass++) {
+        for (int pass = 0; rates.size() < (quick ? 2 : 15); pass++) {
             long started = System.nanoTime();
             long fired = plainPass(symbols, times, prices, sizes);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            if (pass > 0) {
-                rates.add(ticks / seconds);
+            long ended = System.nanoTime();
+            if (pass > 0 && started >= warmUpEnds) {
+                rates.add(ticks / ((ended - started) / 1e9));
             }
             if (fired < 0) {
                 throw new IllegalStateException("unreachable");
