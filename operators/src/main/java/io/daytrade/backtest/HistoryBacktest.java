@@ -1,5 +1,6 @@
 package io.daytrade.backtest;
 
+import io.daytrade.signals.BarColumns;
 import io.daytrade.signals.SignalRules;
 
 import java.util.ArrayList;
@@ -54,39 +55,61 @@ public final class HistoryBacktest {
      * indicator columns at a bar depend on that bar and earlier ones only.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
-        return run(history, settings, from, to, null);
+        return run(history, settings, from, to, null, new BacktestBuffers());
     }
 
     /**
      * As {@link #run(BarHistory, ExecutionSettings)}, marking the equity into the buffers of {@code done}
-     * (see {@link PositionSimulator#reusing}), which must not be read afterwards.
+     * (see {@link PositionSimulator#reusing}), which must not be read afterwards, and evaluating the
+     * rules in {@code buffers}.
      */
-    public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done) {
-        return run(history, settings, 0, history.bars(), done);
+    public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done,
+            BacktestBuffers buffers) {
+        return run(history, settings, 0, history.bars(), done, buffers);
     }
 
+    /**
+     * The rules are evaluated over the whole run first (one condition at a time over all its bars; the
+     * account's state never feeds back into them), then the account steps through the bars acting on
+     * the last rule that fired at each close, which is where a row-at-a-time evaluation would leave its
+     * pending order too.
+     */
     private PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
-            PositionSimulator done) {
+            PositionSimulator done, BacktestBuffers buffers) {
+        buffers.ensure(to - from);
+        int[] evaluated = buffers.evaluated;
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (history.decides[i]) {
+                evaluated[count++] = i;
+            }
+        }
+        rules.lastFired(columns(history, evaluated), count, buffers.fired, buffers.truths);
+        int[] fired = buffers.fired;
         PositionSimulator account = PositionSimulator.reusing(settings, done, to - from);
-        var memory = rules.newMemory();
-        double[] row = new double[sources.length];
-        int[] fired = new int[targets.length];
-        int n = history.bars();
+        int next = 0;
         for (int i = from; i < to; i++) {
             account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
-            if (!history.decides[i]) {
-                continue;
-            }
-            row[0] = history.close[i];
-            for (int c = 1; c < row.length; c++) {
-                row[c] = history.values[sources[c] * n + i];
-            }
-            int count = rules.evaluateIndexes(row, memory, fired);
-            for (int k = 0; k < count; k++) {
-                account.decide(targets[fired[k]]);
+            if (next < count && evaluated[next] == i) {
+                int rule = fired[next++];
+                if (rule >= 0) {
+                    account.decide(targets[rule]);
+                }
             }
         }
         account.finish();
         return account;
+    }
+
+    /** The rules' row layout over the history: {@code close}, then the strategy's columns. */
+    private BarColumns columns(BarHistory history, int[] evaluated) {
+        double[][] arrays = new double[sources.length][];
+        int[] offsets = new int[sources.length];
+        arrays[0] = history.close;
+        for (int c = 1; c < sources.length; c++) {
+            arrays[c] = history.values;
+            offsets[c] = sources[c] * history.bars();
+        }
+        return new BarColumns(arrays, offsets, evaluated);
     }
 }

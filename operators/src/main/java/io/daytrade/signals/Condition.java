@@ -11,6 +11,13 @@ interface Condition {
      */
     Truth evaluate(double[] row, double[] memory);
 
+    /**
+     * The same truths {@link #evaluate} gives bar after bar from fresh memory, for the first
+     * {@code count} evaluated bars of {@code columns} at once: {@code out[k]} is the ordinal of the
+     * truth at the k-th.
+     */
+    void evaluateAll(BarColumns columns, int count, byte[] out);
+
     /** Columns the condition reads, to report with a signal. */
     void columns(Set<Integer> into);
 }

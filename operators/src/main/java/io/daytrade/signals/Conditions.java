@@ -7,9 +7,31 @@ final class Conditions {
 
     private Conditions() {}
 
+    // Truth values as bytes (their ordinals) and the connectives as tables, for evaluating many bars.
+    static final byte TRUE = (byte) Truth.TRUE.ordinal();
+    static final byte FALSE = (byte) Truth.FALSE.ordinal();
+    static final byte UNKNOWN = (byte) Truth.UNKNOWN.ordinal();
+    private static final byte[] NOT = new byte[3];
+    private static final byte[] AND = new byte[9];
+    private static final byte[] OR = new byte[9];
+
+    static {
+        Truth[] truths = Truth.values();
+        for (Truth a : truths) {
+            NOT[a.ordinal()] = (byte) a.not().ordinal();
+            for (Truth b : truths) {
+                AND[a.ordinal() * 3 + b.ordinal()] = (byte) a.and(b).ordinal();
+                OR[a.ordinal() * 3 + b.ordinal()] = (byte) a.or(b).ordinal();
+            }
+        }
+    }
+
     /** A number in a condition: a column of the row, or a constant. */
     interface Operand {
         double value(double[] row);
+
+        /** The value at the {@code k}-th evaluated bar of {@code columns}. */
+        double at(BarColumns columns, int k);
 
         void columns(Set<Integer> into);
     }
@@ -21,6 +43,11 @@ final class Conditions {
         }
 
         @Override
+        public double at(BarColumns columns, int k) {
+            return columns.get(index, k);
+        }
+
+        @Override
         public void columns(Set<Integer> into) {
             into.add(index);
         }
@@ -29,6 +56,11 @@ final class Conditions {
     record Constant(double number) implements Operand {
         @Override
         public double value(double[] row) {
+            return number;
+        }
+
+        @Override
+        public double at(BarColumns columns, int k) {
             return number;
         }
 
@@ -69,6 +101,15 @@ final class Conditions {
         }
 
         @Override
+        public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            for (int k = 0; k < count; k++) {
+                double a = left.at(columns, k);
+                double b = right.at(columns, k);
+                out[k] = Double.isNaN(a) || Double.isNaN(b) ? UNKNOWN : comparator.test(a, b) ? TRUE : FALSE;
+            }
+        }
+
+        @Override
         public void columns(Set<Integer> into) {
             left.columns(into);
             right.columns(into);
@@ -98,6 +139,28 @@ final class Conditions {
             return Truth.of(crossed);
         }
 
+        /** From fresh memory: nothing before the first bar. */
+        @Override
+        public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            double previousA = Double.NaN;
+            double previousB = Double.NaN;
+            for (int k = 0; k < count; k++) {
+                double currentA = a.at(columns, k);
+                double currentB = b.at(columns, k);
+                if (Double.isNaN(previousA) || Double.isNaN(previousB) || Double.isNaN(currentA)
+                        || Double.isNaN(currentB)) {
+                    out[k] = UNKNOWN;
+                } else {
+                    boolean crossed = above
+                            ? previousA <= previousB && currentA > currentB
+                            : previousA >= previousB && currentA < currentB;
+                    out[k] = crossed ? TRUE : FALSE;
+                }
+                previousA = currentA;
+                previousB = currentB;
+            }
+        }
+
         @Override
         public void columns(Set<Integer> into) {
             a.columns(into);
@@ -109,6 +172,14 @@ final class Conditions {
         @Override
         public Truth evaluate(double[] row, double[] memory) {
             return inner.evaluate(row, memory).not();
+        }
+
+        @Override
+        public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            inner.evaluateAll(columns, count, out);
+            for (int k = 0; k < count; k++) {
+                out[k] = NOT[out[k]];
+            }
         }
 
         @Override
@@ -126,6 +197,16 @@ final class Conditions {
         }
 
         @Override
+        public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            left.evaluateAll(columns, count, out);
+            byte[] other = new byte[count];
+            right.evaluateAll(columns, count, other);
+            for (int k = 0; k < count; k++) {
+                out[k] = AND[out[k] * 3 + other[k]];
+            }
+        }
+
+        @Override
         public void columns(Set<Integer> into) {
             left.columns(into);
             right.columns(into);
@@ -137,6 +218,16 @@ final class Conditions {
         public Truth evaluate(double[] row, double[] memory) {
             Truth l = left.evaluate(row, memory);
             return l.or(right.evaluate(row, memory));
+        }
+
+        @Override
+        public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            left.evaluateAll(columns, count, out);
+            byte[] other = new byte[count];
+            right.evaluateAll(columns, count, other);
+            for (int k = 0; k < count; k++) {
+                out[k] = OR[out[k] * 3 + other[k]];
+            }
         }
 
         @Override

@@ -60,11 +60,12 @@ class HistoryBacktestTest {
         OhlcvSeries s = OhlcvSeries.readBars(SharedData.real("AAPL-daily.csv"), null);
         BarHistory history = history(s, "sma(5),sma(10),sma(20),sma(50),sma(100)");
         PositionSimulator done = null;
+        BacktestBuffers buffers = new BacktestBuffers();
         for (String chosen : List.of("sma_cross(fast=10,slow=50)", "sma_cross(fast=5,slow=100)",
                 "sma_cross(fast=20,slow=50)")) {
             HistoryBacktest backtest = new HistoryBacktest(Strategy.parse(chosen), Arrays.asList(history.columns));
             PositionSimulator fresh = backtest.run(history, COSTS);
-            PositionSimulator reusing = backtest.run(history, COSTS, done);
+            PositionSimulator reusing = backtest.run(history, COSTS, done, buffers);
             assertThat(PerformanceMetrics.of(reusing)).as(chosen).isEqualTo(PerformanceMetrics.of(fresh));
             assertThat(reusing.equityArray()).isEqualTo(fresh.equityArray());
             assertThat(reusing.timesArray()).isEqualTo(fresh.timesArray());

@@ -78,6 +78,48 @@ class SignalRulesTest {
     }
 
     @Test
+    void evaluatedOverColumnsTheLastRuleFiredIsTheOneARowAtATimeGives() {
+        List<RuleDefinition> definitions = List.of(
+                new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
+                new RuleDefinition("down", "crosses_below(sma_10, sma_50) or rsi_14 > 70", Side.SELL),
+                new RuleDefinition("low", "rsi_14 < 30 and close > sma_50", Side.BUY),
+                new RuleDefinition("calm", "not (rsi_14 >= 40 and rsi_14 <= 60) or crosses_below(close, 100)", Side.FLAT),
+                new RuleDefinition("flat", "close == sma_10 or crosses_above(95, sma_50)", Side.FLAT));
+        SignalRules rules = SignalRules.compile(definitions, COLUMNS);
+        java.util.Random random = new java.util.Random(9);
+        int bars = 3_000;
+        // One array per column, bars 0..n-1 at an offset; warm-up NaNs and repeated values, as indicators have.
+        double[] close = new double[bars];
+        double[] packed = new double[10 + 3 * bars];
+        for (int bar = 0; bar < bars; bar++) {
+            close[bar] = 90 + random.nextInt(20);
+            packed[10 + bar] = bar < 14 || random.nextInt(7) == 0 ? NA : random.nextInt(100);
+            packed[10 + bars + bar] = bar < 10 ? NA : 95 + random.nextInt(10);
+            packed[10 + 2 * bars + bar] = bar < 50 ? NA : 95 + random.nextInt(10);
+        }
+        // The rules are evaluated at most bars, not all (a repeated bar time is not evaluated).
+        int[] evaluated = java.util.stream.IntStream.range(0, bars).filter(bar -> random.nextInt(6) != 0).toArray();
+        BarColumns columns = new BarColumns(new double[][] {close, packed, packed, packed},
+                new int[] {0, 10, 10 + bars, 10 + 2 * bars}, evaluated);
+        int[] lastFired = new int[evaluated.length];
+        rules.lastFired(columns, evaluated.length, lastFired, new byte[evaluated.length]);
+
+        RuleMemory memory = rules.newMemory();
+        int[] fired = new int[definitions.size()];
+        int[] seen = new int[definitions.size()];
+        for (int k = 0; k < evaluated.length; k++) {
+            int bar = evaluated[k];
+            double[] row = row(close[bar], packed[10 + bar], packed[10 + bars + bar], packed[10 + 2 * bars + bar]);
+            int count = rules.evaluateIndexes(row, memory, fired);
+            assertThat(lastFired[k]).as("bar %d", bar).isEqualTo(count == 0 ? -1 : fired[count - 1]);
+            if (count > 0) {
+                seen[fired[count - 1]]++;
+            }
+        }
+        assertThat(java.util.Arrays.stream(seen).min().getAsInt()).as("every rule decides somewhere").isGreaterThan(10);
+    }
+
+    @Test
     void firesWhenTheConditionBecomesTrueNotWhileItStaysTrue() {
         assertThat(firings("rsi_14 < 30",
                 row(1, 40, 0, 0), row(1, 25, 0, 0), row(1, 20, 0, 0), row(1, 35, 0, 0), row(1, 29.9, 0, 0)))

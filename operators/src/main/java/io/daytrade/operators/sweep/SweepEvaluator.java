@@ -1,5 +1,6 @@
 package io.daytrade.operators.sweep;
 
+import io.daytrade.backtest.BacktestBuffers;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
@@ -55,9 +56,10 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     public void flatMap(SweepTask task, Collector<SweepResult> out) {
         List<String> columns = Arrays.asList(task.history.columns);
         PositionSimulator finished = null;
+        BacktestBuffers buffers = new BacktestBuffers();
         for (int p = task.first; p < task.first + task.count; p++) {
             Strategy chosen = Strategy.withParameters(strategy, names, parameterSets[p]);
-            PositionSimulator account = new HistoryBacktest(chosen, columns).run(task.history, settings, finished);
+            PositionSimulator account = new HistoryBacktest(chosen, columns).run(task.history, settings, finished, buffers);
             PerformanceMetrics metrics = PerformanceMetrics.of(account);
             finished = account; // its curve is read; the next account marks into the same buffers
             SweepResult result = new SweepResult();
