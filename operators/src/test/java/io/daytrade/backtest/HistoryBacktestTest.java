@@ -74,6 +74,73 @@ class HistoryBacktestTest {
         }
     }
 
+    /**
+     * The backtest, which evaluates each condition over the whole history at once, against the row-at-a-time loop it replaced: the strategy's row built at
+     * each deciding bar, its rules evaluated with their memory, every fired rule handed to the account.
+     * Every built-in strategy, bars that repeat a time, windows that start late, and
+     * settings with shorting and stops, so that positions and trades differ from strategy to strategy.
+     */
+    @Test
+    void conditionsOverTheWholeHistoryMakeTheDecisionsOfARowAtATime() {
+        OhlcvSeries s = OhlcvSeries.generated(21, 5_000);
+        long[] times = s.time.clone();
+        for (int i = 1; i < times.length; i += 97) {
+            times[i] = times[i - 1]; // a repeated time: trades, but the rules skip it
+        }
+        ExecutionSettings shortsAndStops =
+                new ExecutionSettings(1_000_000, 5, 2, 0.5, Double.NaN, true, 0.03, 0.08, 252);
+        BacktestBuffers buffers = new BacktestBuffers();
+        for (String name : Strategy.builtInNames()) {
+            Strategy strategy = Strategy.parse(name);
+            BarHistory history = BarHistory.compute("AAPL", times, s.open, s.high, s.low, s.close, s.volume,
+                    strategy.indicators(), i -> { });
+            assertThat(history.bars()).isEqualTo(5_000);
+            HistoryBacktest backtest = new HistoryBacktest(strategy, Arrays.asList(history.columns));
+            for (ExecutionSettings settings : List.of(COSTS, shortsAndStops)) {
+                for (int[] window : new int[][] {{0, history.bars()}, {700, 2_500}, {1, 1_030}}) {
+                    PositionSimulator blocks = window[0] == 0 && window[1] == history.bars()
+                            ? backtest.run(history, settings, null, buffers)
+                            : backtest.run(history, settings, window[0], window[1]);
+                    PositionSimulator rows = rowAtATime(strategy, history, settings, window[0], window[1]);
+                    assertThat(rows.trades()).as("%s %s", name, Arrays.toString(window)).isNotEmpty();
+                    assertThat(blocks.trades()).as("%s %s", name, Arrays.toString(window)).isEqualTo(rows.trades());
+                    assertThat(blocks.equityArray()).isEqualTo(rows.equityArray());
+                }
+            }
+        }
+    }
+
+    private static PositionSimulator rowAtATime(Strategy strategy, BarHistory history, ExecutionSettings settings,
+            int from, int to) {
+        List<String> layout = new java.util.ArrayList<>(List.of("close"));
+        strategy.indicators().forEach(spec -> layout.addAll(spec.columns()));
+        io.daytrade.signals.SignalRules rules = io.daytrade.signals.SignalRules.compile(strategy.rules(), layout);
+        io.daytrade.signals.RuleMemory memory = rules.newMemory();
+        PositionSimulator account = new PositionSimulator(settings);
+        double[] row = new double[layout.size()];
+        int[] fired = new int[strategy.rules().size()];
+        for (int i = from; i < to; i++) {
+            account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
+            if (!history.decides[i]) {
+                continue;
+            }
+            row[0] = history.close[i];
+            for (int c = 1; c < row.length; c++) {
+                row[c] = history.value(history.column(layout.get(c)), i);
+            }
+            int count = rules.evaluateIndexes(row, memory, fired);
+            for (int k = 0; k < count; k++) {
+                account.decide(switch (strategy.rules().get(fired[k]).side()) {
+                    case BUY -> PositionSimulator.LONG;
+                    case SELL -> PositionSimulator.SHORT;
+                    case FLAT -> PositionSimulator.FLAT;
+                });
+            }
+        }
+        account.finish();
+        return account;
+    }
+
     @Test
     void aMissingColumnIsNamed() {
         assertThatThrownBy(() -> new HistoryBacktest(Strategy.parse("sma_cross(fast=5,slow=20)"), List.of("sma_5")))
