@@ -55,17 +55,19 @@ public final class HistoryBacktest {
      * indicator columns at a bar depend on that bar and earlier ones only.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
-        return run(history, settings, from, to, null, new BacktestBuffers());
+        return run(history, settings, from, to, PositionSimulator.reusing(settings, null, to - from),
+                new BacktestBuffers());
     }
 
     /**
-     * As {@link #run(BarHistory, ExecutionSettings)}, marking the equity into the buffers of {@code done}
-     * (see {@link PositionSimulator#reusing}), which must not be read afterwards, and evaluating the
-     * rules in {@code buffers}.
+     * As {@link #run(BarHistory, ExecutionSettings)} for an account read for its metrics only (see
+     * {@link PositionSimulator#forMetrics}), marking the equity into the buffers of {@code done}, which
+     * must not be read afterwards, and evaluating the rules in {@code buffers}.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done,
             BacktestBuffers buffers) {
-        return run(history, settings, 0, history.bars(), done, buffers);
+        return run(history, settings, 0, history.bars(), PositionSimulator.forMetrics(settings, done, history.bars()),
+                buffers);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class HistoryBacktest {
      * pending order too.
      */
     private PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
-            PositionSimulator done, BacktestBuffers buffers) {
+            PositionSimulator account, BacktestBuffers buffers) {
         buffers.ensure(to - from);
         int[] evaluated = buffers.evaluated;
         int count = 0;
@@ -86,7 +88,6 @@ public final class HistoryBacktest {
         }
         rules.lastFired(columns(history, evaluated), count, buffers.fired, buffers.truths);
         int[] fired = buffers.fired;
-        PositionSimulator account = PositionSimulator.reusing(settings, done, to - from);
         int next = 0;
         for (int i = from; i < to; i++) {
             account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
