@@ -22,6 +22,8 @@ public final class IndicatorSpec implements java.io.Serializable {
     private final IndicatorType type;
     private final double[] parameters;
     private final String name;
+    /** Computed once: the live job builds a set from its specs at every bar it reads from RocksDB. */
+    private transient List<String> columns;
 
     private IndicatorSpec(IndicatorType type, double[] parameters) {
         this.type = type;
@@ -130,9 +132,12 @@ public final class IndicatorSpec implements java.io.Serializable {
     }
 
     public List<String> columns() {
-        List<String> columns = new ArrayList<>();
-        for (String suffix : type.suffixes()) {
-            columns.add(name + suffix);
+        if (columns == null) {
+            List<String> names = new ArrayList<>();
+            for (String suffix : type.suffixes()) {
+                names.add(name + suffix);
+            }
+            columns = List.copyOf(names);
         }
         return columns;
     }
