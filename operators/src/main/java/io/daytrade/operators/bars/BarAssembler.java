@@ -1,6 +1,7 @@
 package io.daytrade.operators.bars;
 
 import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.operators.deadletters.JsonText;
 import io.daytrade.schemas.Bar;
 
 import java.time.Instant;
@@ -160,10 +161,10 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
         BarAccumulator bar = part.bar;
         String interval = intervals.get(part.interval).label();
         String summary = String.format(java.util.Locale.ROOT,
-                "{\"symbol\":\"%s\",\"interval\":\"%s\",\"windowStart\":\"%s\",\"ticks\":%d,\"open\":%s,\"high\":%s,"
+                "{\"symbol\":%s,\"interval\":%s,\"windowStart\":\"%s\",\"ticks\":%d,\"open\":%s,\"high\":%s,"
                         + "\"low\":%s,\"close\":%s,\"volume\":%s}",
-                part.symbol, interval, Instant.ofEpochMilli(bar.windowStart), bar.tickCount, bar.open, bar.high,
-                bar.low, bar.close, bar.volume.value());
+                JsonText.quote(part.symbol), JsonText.quote(interval), Instant.ofEpochMilli(bar.windowStart),
+                bar.tickCount, bar.open, bar.high, bar.low, bar.close, bar.volume.value());
         return DeadLetters.ofText(source, null, summary, DeadLetters.LATE,
                 bar.tickCount + " ticks of " + part.symbol + " in the " + interval + " bar from "
                         + Instant.ofEpochMilli(bar.windowStart) + " arrived after the watermark "

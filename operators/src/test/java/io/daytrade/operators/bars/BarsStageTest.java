@@ -271,6 +271,26 @@ class BarsStageTest {
         }
     }
 
+    @Test
+    void aLatePartsSummaryIsValidJsonWhateverTheSymbol() throws Exception {
+        String symbol = "ODD\"SYM\\BOL";
+        try (var harness = new BarsStageHarness("1m", false, 2)) {
+            harness.idle(1);
+            harness.process(0, tick(symbol, T0 + 1_000, 10.0, 1, 1));
+            harness.watermark(0, T0 + 2 * MINUTE);
+            harness.process(1, tick(symbol, T0 + 10_000, 11.0, 2, 2));
+            harness.watermark(1, T0 + 90_000);
+            assertThat(harness.deadLetters()).singleElement().satisfies(dead -> {
+                var summary = new org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(java.nio.charset.StandardCharsets.UTF_8.decode(dead.getPayload()).toString());
+                assertThat(summary.get("symbol").asText()).isEqualTo(symbol);
+                assertThat(summary.get("interval").asText()).isEqualTo("1m");
+                assertThat(summary.get("ticks").asInt()).isEqualTo(1);
+                assertThat(summary.get("volume").asDouble()).isEqualTo(2.0);
+            });
+        }
+    }
+
     /** Groups ticks by symbol, interval and window; sums exactly (BigDecimal), rounded once at the end. */
     private static List<Bar> aggregateIndependently(List<Tick> ticks, List<BarInterval> intervals) {
         List<Tick> ordered = new ArrayList<>(ticks);
