@@ -86,15 +86,26 @@ public final class HistoryBacktest {
                 evaluated[count++] = i;
             }
         }
-        rules.lastFired(columns(history, evaluated), count, buffers.fired, buffers.truths);
         int[] fired = buffers.fired;
-        int next = 0;
-        for (int i = from; i < to; i++) {
-            account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
-            if (next < count && evaluated[next] == i) {
-                int rule = fired[next++];
+        if (count == to - from) { // the usual case, every bar evaluated: no index to read per bar
+            rules.lastFired(columns(history, from, null), count, fired, buffers.truths);
+            for (int i = from; i < to; i++) {
+                account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
+                int rule = fired[i - from];
                 if (rule >= 0) {
                     account.decide(targets[rule]);
+                }
+            }
+        } else {
+            rules.lastFired(columns(history, 0, evaluated), count, fired, buffers.truths);
+            int next = 0;
+            for (int i = from; i < to; i++) {
+                account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
+                if (next < count && evaluated[next] == i) {
+                    int rule = fired[next++];
+                    if (rule >= 0) {
+                        account.decide(targets[rule]);
+                    }
                 }
             }
         }
@@ -102,14 +113,18 @@ public final class HistoryBacktest {
         return account;
     }
 
-    /** The rules' row layout over the history: {@code close}, then the strategy's columns. */
-    private BarColumns columns(BarHistory history, int[] evaluated) {
+    /**
+     * The rules' row layout over the history: {@code close}, then the strategy's columns; at the bars in
+     * {@code evaluated}, or at every bar from {@code from} if it is null.
+     */
+    private BarColumns columns(BarHistory history, int from, int[] evaluated) {
         double[][] arrays = new double[sources.length][];
         int[] offsets = new int[sources.length];
         arrays[0] = history.close;
+        offsets[0] = from;
         for (int c = 1; c < sources.length; c++) {
             arrays[c] = history.values;
-            offsets[c] = sources[c] * history.bars();
+            offsets[c] = sources[c] * history.bars() + from;
         }
         return new BarColumns(arrays, offsets, evaluated);
     }

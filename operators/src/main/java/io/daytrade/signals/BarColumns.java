@@ -14,7 +14,8 @@ public final class BarColumns {
     /**
      * @param arrays per layout column, the array holding it (several columns may share one array)
      * @param offsets per layout column, where bar 0 of the column is in its array
-     * @param bars the bars evaluated, in time order; the rules' memory runs from one to the next
+     * @param bars the bars evaluated, in time order (the rules' memory runs from one to the next), or
+     *     null for every bar from 0
      */
     public BarColumns(double[][] arrays, int[] offsets, int[] bars) {
         this.arrays = arrays;
@@ -24,6 +25,6 @@ public final class BarColumns {
 
     /** Layout column {@code column} at the {@code k}-th evaluated bar. */
     double get(int column, int k) {
-        return arrays[column][offsets[column] + bars[k]];
+        return arrays[column][offsets[column] + (bars == null ? k : bars[k])];
     }
 }

@@ -84,31 +84,38 @@ class HistoryBacktestTest {
     @Test
     void conditionsOverTheWholeHistoryMakeTheDecisionsOfARowAtATime() {
         OhlcvSeries s = OhlcvSeries.generated(21, 5_000);
-        long[] times = s.time.clone();
-        for (int i = 1; i < times.length; i += 97) {
-            times[i] = times[i - 1]; // a repeated time: trades, but the rules skip it
+        long[] someRepeated = s.time.clone();
+        for (int i = 1; i < someRepeated.length; i += 97) {
+            someRepeated[i] = someRepeated[i - 1]; // a repeated time: trades, but the rules skip it
         }
         ExecutionSettings shortsAndStops =
                 new ExecutionSettings(1_000_000, 5, 2, 0.5, Double.NaN, true, 0.03, 0.08, 252);
         BacktestBuffers buffers = new BacktestBuffers();
         for (String name : Strategy.builtInNames()) {
             Strategy strategy = Strategy.parse(name);
-            BarHistory history = BarHistory.compute("AAPL", times, s.open, s.high, s.low, s.close, s.volume,
-                    strategy.indicators(), i -> { });
-            assertThat(history.bars()).isEqualTo(5_000);
-            HistoryBacktest backtest = new HistoryBacktest(strategy, Arrays.asList(history.columns));
-            for (ExecutionSettings settings : List.of(COSTS, shortsAndStops)) {
-                for (int[] window : new int[][] {{0, history.bars()}, {700, 2_500}, {1, 1_030}}) {
-                    PositionSimulator blocks = window[0] == 0 && window[1] == history.bars()
-                            ? backtest.run(history, settings, null, buffers)
-                            : backtest.run(history, settings, window[0], window[1]);
-                    PositionSimulator rows = rowAtATime(strategy, history, settings, window[0], window[1]);
-                    assertThat(rows.trades()).as("%s %s", name, Arrays.toString(window)).isNotEmpty();
-                    assertThat(blocks.trades()).as("%s %s", name, Arrays.toString(window)).isEqualTo(rows.trades());
-                    assertThat(blocks.equityArray()).isEqualTo(rows.equityArray());
+            for (long[] times : List.of(s.time, someRepeated)) {
+                BarHistory history = BarHistory.compute("AAPL", times, s.open, s.high, s.low, s.close, s.volume,
+                        strategy.indicators(), i -> { });
+                for (ExecutionSettings settings : List.of(COSTS, shortsAndStops)) {
+                    for (int[] window : new int[][] {{0, history.bars()}, {700, 2_500}, {1, 1_030}}) {
+                        assertSameAsRowAtATime(strategy, history, settings, window, buffers);
+                    }
                 }
             }
         }
+    }
+
+    private static void assertSameAsRowAtATime(Strategy strategy, BarHistory history, ExecutionSettings settings,
+            int[] window, BacktestBuffers buffers) {
+        HistoryBacktest backtest = new HistoryBacktest(strategy, Arrays.asList(history.columns));
+        PositionSimulator columns = window[0] == 0 && window[1] == history.bars()
+                ? backtest.run(history, settings, null, buffers)
+                : backtest.run(history, settings, window[0], window[1]);
+        PositionSimulator rows = rowAtATime(strategy, history, settings, window[0], window[1]);
+        String what = strategy.name() + " " + Arrays.toString(window);
+        assertThat(rows.trades()).as(what).isNotEmpty();
+        assertThat(columns.trades()).as(what).isEqualTo(rows.trades());
+        assertThat(columns.equityArray()).as(what).isEqualTo(rows.equityArray());
     }
 
     private static PositionSimulator rowAtATime(Strategy strategy, BarHistory history, ExecutionSettings settings,
