@@ -76,7 +76,6 @@ public final class PositionSimulator {
         return account;
     }
 
-
     /** A position drawing on a shared ledger (a portfolio); its own equity curve is then not meaningful. */
     PositionSimulator(ExecutionSettings settings, Ledger ledger) {
         this.settings = settings;

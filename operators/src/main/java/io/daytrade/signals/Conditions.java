@@ -15,11 +15,12 @@ final class Conditions {
     private static final byte[] AND = new byte[9];
     private static final byte[] OR = new byte[9];
 
+    private static final Truth[] TRUTHS = Truth.values();
+
     static {
-        Truth[] truths = Truth.values();
-        for (Truth a : truths) {
+        for (Truth a : TRUTHS) {
             NOT[a.ordinal()] = (byte) a.not().ordinal();
-            for (Truth b : truths) {
+            for (Truth b : TRUTHS) {
                 AND[a.ordinal() * 3 + b.ordinal()] = (byte) a.and(b).ordinal();
                 OR[a.ordinal() * 3 + b.ordinal()] = (byte) a.or(b).ordinal();
             }
@@ -92,21 +93,18 @@ final class Conditions {
     record Comparison(Operand left, Comparator comparator, Operand right) implements Condition {
         @Override
         public Truth evaluate(double[] row, double[] memory) {
-            double a = left.value(row);
-            double b = right.value(row);
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                return Truth.UNKNOWN;
-            }
-            return Truth.of(comparator.test(a, b));
+            return TRUTHS[truth(left.value(row), right.value(row))];
         }
 
         @Override
         public void evaluateAll(BarColumns columns, int count, byte[] out) {
             for (int k = 0; k < count; k++) {
-                double a = left.at(columns, k);
-                double b = right.at(columns, k);
-                out[k] = Double.isNaN(a) || Double.isNaN(b) ? UNKNOWN : comparator.test(a, b) ? TRUE : FALSE;
+                out[k] = truth(left.at(columns, k), right.at(columns, k));
             }
+        }
+
+        private byte truth(double a, double b) {
+            return Double.isNaN(a) || Double.isNaN(b) ? UNKNOWN : comparator.test(a, b) ? TRUE : FALSE;
         }
 
         @Override
@@ -124,19 +122,12 @@ final class Conditions {
     record Crossing(boolean above, Operand a, Operand b, int slot) implements Condition {
         @Override
         public Truth evaluate(double[] row, double[] memory) {
-            double previousA = memory[slot];
-            double previousB = memory[slot + 1];
             double currentA = a.value(row);
             double currentB = b.value(row);
+            byte truth = truth(memory[slot], memory[slot + 1], currentA, currentB);
             memory[slot] = currentA;
             memory[slot + 1] = currentB;
-            if (Double.isNaN(previousA) || Double.isNaN(previousB) || Double.isNaN(currentA) || Double.isNaN(currentB)) {
-                return Truth.UNKNOWN;
-            }
-            boolean crossed = above
-                    ? previousA <= previousB && currentA > currentB
-                    : previousA >= previousB && currentA < currentB;
-            return Truth.of(crossed);
+            return TRUTHS[truth];
         }
 
         /** From fresh memory: nothing before the first bar. */
@@ -147,18 +138,20 @@ final class Conditions {
             for (int k = 0; k < count; k++) {
                 double currentA = a.at(columns, k);
                 double currentB = b.at(columns, k);
-                if (Double.isNaN(previousA) || Double.isNaN(previousB) || Double.isNaN(currentA)
-                        || Double.isNaN(currentB)) {
-                    out[k] = UNKNOWN;
-                } else {
-                    boolean crossed = above
-                            ? previousA <= previousB && currentA > currentB
-                            : previousA >= previousB && currentA < currentB;
-                    out[k] = crossed ? TRUE : FALSE;
-                }
+                out[k] = truth(previousA, previousB, currentA, currentB);
                 previousA = currentA;
                 previousB = currentB;
             }
+        }
+
+        private byte truth(double previousA, double previousB, double currentA, double currentB) {
+            if (Double.isNaN(previousA) || Double.isNaN(previousB) || Double.isNaN(currentA) || Double.isNaN(currentB)) {
+                return UNKNOWN;
+            }
+            boolean crossed = above
+                    ? previousA <= previousB && currentA > currentB
+                    : previousA >= previousB && currentA < currentB;
+            return crossed ? TRUE : FALSE;
         }
 
         @Override
@@ -198,12 +191,7 @@ final class Conditions {
 
         @Override
         public void evaluateAll(BarColumns columns, int count, byte[] out) {
-            left.evaluateAll(columns, count, out);
-            byte[] other = new byte[count];
-            right.evaluateAll(columns, count, other);
-            for (int k = 0; k < count; k++) {
-                out[k] = AND[out[k] * 3 + other[k]];
-            }
+            evaluateBoth(left, right, AND, columns, count, out);
         }
 
         @Override
@@ -222,18 +210,24 @@ final class Conditions {
 
         @Override
         public void evaluateAll(BarColumns columns, int count, byte[] out) {
-            left.evaluateAll(columns, count, out);
-            byte[] other = new byte[count];
-            right.evaluateAll(columns, count, other);
-            for (int k = 0; k < count; k++) {
-                out[k] = OR[out[k] * 3 + other[k]];
-            }
+            evaluateBoth(left, right, OR, columns, count, out);
         }
 
         @Override
         public void columns(Set<Integer> into) {
             left.columns(into);
             right.columns(into);
+        }
+    }
+
+    /** Both sides over the bars (each keeps its crossings' memory), combined through a connective's table. */
+    private static void evaluateBoth(Condition left, Condition right, byte[] table, BarColumns columns, int count,
+            byte[] out) {
+        left.evaluateAll(columns, count, out);
+        byte[] other = new byte[count];
+        right.evaluateAll(columns, count, other);
+        for (int k = 0; k < count; k++) {
+            out[k] = table[out[k] * 3 + other[k]];
         }
     }
 }
