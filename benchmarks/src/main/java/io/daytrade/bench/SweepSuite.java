@@ -75,7 +75,7 @@ final class SweepSuite {
         for (int s = 0; s < (quick ? 1 : 2); s++) {
             ta4jSeries.add(BenchSeries.generate(quick ? 500 : 5_000, 1_000 + s).toTa4j());
         }
-        // Runs of about a second that allocate heavily: one warm-up and three timings gave 6 M to 11 M
+        // Runs of about a second that allocate heavily: one warm-up and one to three timings gave 4 M to 11 M
         // bar-evaluations/s between suite runs, so three warm-ups and the median of five.
         for (int warmUp = 0; warmUp < (quick ? 1 : 3); warmUp++) {
             Ta4jSmaCrossSweep.run(ta4jSeries, subset, FEE_BPS);

@@ -79,15 +79,14 @@ public final class HistoryBacktest {
     private PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
             PositionSimulator account, BacktestBuffers buffers) {
         buffers.ensure(to - from);
-        int[] evaluated = buffers.evaluated;
         int count = 0;
         for (int i = from; i < to; i++) {
             if (history.decides[i]) {
-                evaluated[count++] = i;
+                count++;
             }
         }
         int[] fired = buffers.fired;
-        if (count == to - from) { // the usual case, every bar evaluated: no index to read per bar
+        if (count == to - from) { // the usual case, every bar evaluated: no index to write or read per bar
             rules.lastFired(columns(history, from, null), count, fired, buffers.truths);
             for (int i = from; i < to; i++) {
                 account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
@@ -97,6 +96,12 @@ public final class HistoryBacktest {
                 }
             }
         } else {
+            int[] evaluated = buffers.evaluated;
+            for (int i = from, k = 0; i < to; i++) {
+                if (history.decides[i]) {
+                    evaluated[k++] = i;
+                }
+            }
             rules.lastFired(columns(history, 0, evaluated), count, fired, buffers.truths);
             int next = 0;
             for (int i = from; i < to; i++) {

@@ -113,27 +113,7 @@ public final class SignalRules {
     }
 
     /**
-     * As {@link #evaluate}, without the values read: writes the indexes (in rule order) of the rules that
-     * fired into {@code fired} and returns how many. For backtests, which evaluate millions of bars and
-     * need only which rules fired.
-     *
-     * @param fired at least as long as {@link #definitions()}
-     */
-    public int evaluateIndexes(double[] row, RuleMemory memory, int[] fired) {
-        int count = 0;
-        for (int i = 0; i < conditions.size(); i++) {
-            Truth now = conditions.get(i).evaluate(row, memory.crossing);
-            Truth before = TRUTHS[memory.previous[i]];
-            memory.previous[i] = (byte) now.ordinal();
-            if (now == Truth.TRUE && before != Truth.TRUE) {
-                fired[count++] = i;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * What {@link #evaluateIndexes} reports bar after bar from fresh memory, for the first {@code count}
+     * What {@link #evaluate} reports bar after bar from fresh memory, for the first {@code count}
      * evaluated bars of {@code columns} at once, reduced to the rule a backtest acts on: {@code out[k]}
      * is the index of the last rule (in rule order) that fired at the k-th bar, or -1. Each condition
      * is evaluated over all the bars in one loop, which is several times faster than a row at a time.

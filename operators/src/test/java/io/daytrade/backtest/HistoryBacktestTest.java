@@ -126,7 +126,6 @@ class HistoryBacktestTest {
         io.daytrade.signals.RuleMemory memory = rules.newMemory();
         PositionSimulator account = new PositionSimulator(settings);
         double[] row = new double[layout.size()];
-        int[] fired = new int[strategy.rules().size()];
         for (int i = from; i < to; i++) {
             account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
             if (!history.decides[i]) {
@@ -136,9 +135,8 @@ class HistoryBacktestTest {
             for (int c = 1; c < row.length; c++) {
                 row[c] = history.value(history.column(layout.get(c)), i);
             }
-            int count = rules.evaluateIndexes(row, memory, fired);
-            for (int k = 0; k < count; k++) {
-                account.decide(switch (strategy.rules().get(fired[k]).side()) {
+            for (io.daytrade.signals.SignalRules.Fired fired : rules.evaluate(row, memory)) {
+                account.decide(switch (fired.rule().side()) {
                     case BUY -> PositionSimulator.LONG;
                     case SELL -> PositionSimulator.SHORT;
                     case FLAT -> PositionSimulator.FLAT;

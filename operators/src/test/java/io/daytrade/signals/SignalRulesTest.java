@@ -54,30 +54,6 @@ class SignalRulesTest {
     }
 
     @Test
-    void theIndexesOfFiredRulesAreThoseTheFullEvaluationReports() {
-        List<RuleDefinition> definitions = List.of(
-                new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
-                new RuleDefinition("down", "crosses_below(sma_10, sma_50) or rsi_14 > 70", Side.SELL),
-                new RuleDefinition("low", "rsi_14 < 30 and close > sma_50", Side.BUY));
-        SignalRules rules = SignalRules.compile(definitions, COLUMNS);
-        RuleMemory full = rules.newMemory();
-        RuleMemory indexed = rules.newMemory();
-        java.util.Random random = new java.util.Random(4);
-        int[] fired = new int[definitions.size()];
-        int firings = 0;
-        for (int bar = 0; bar < 2_000; bar++) {
-            double[] row = row(90 + random.nextInt(20), random.nextInt(5) == 0 ? NA : random.nextInt(100),
-                    95 + random.nextInt(10), 95 + random.nextInt(10));
-            List<Integer> expected = rules.evaluate(row, full).stream()
-                    .map(f -> definitions.indexOf(f.rule())).toList();
-            int count = rules.evaluateIndexes(row, indexed, fired);
-            assertThat(java.util.Arrays.stream(fired, 0, count).boxed().toList()).as("bar %d", bar).isEqualTo(expected);
-            firings += count;
-        }
-        assertThat(firings).isGreaterThan(100);
-    }
-
-    @Test
     void evaluatedOverColumnsTheLastRuleFiredIsTheOneARowAtATimeGives() {
         List<RuleDefinition> definitions = List.of(
                 new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
@@ -105,15 +81,15 @@ class SignalRulesTest {
         rules.lastFired(columns, evaluated.length, lastFired, new byte[evaluated.length]);
 
         RuleMemory memory = rules.newMemory();
-        int[] fired = new int[definitions.size()];
         int[] seen = new int[definitions.size()];
         for (int k = 0; k < evaluated.length; k++) {
             int bar = evaluated[k];
             double[] row = row(close[bar], packed[10 + bar], packed[10 + bars + bar], packed[10 + 2 * bars + bar]);
-            int count = rules.evaluateIndexes(row, memory, fired);
-            assertThat(lastFired[k]).as("bar %d", bar).isEqualTo(count == 0 ? -1 : fired[count - 1]);
-            if (count > 0) {
-                seen[fired[count - 1]]++;
+            List<SignalRules.Fired> fired = rules.evaluate(row, memory);
+            int last = fired.isEmpty() ? -1 : definitions.indexOf(fired.get(fired.size() - 1).rule());
+            assertThat(lastFired[k]).as("bar %d", bar).isEqualTo(last);
+            if (last >= 0) {
+                seen[last]++;
             }
         }
         assertThat(java.util.Arrays.stream(seen).min().getAsInt()).as("every rule decides somewhere").isGreaterThan(10);

@@ -88,9 +88,9 @@ public final class AnalyticsPipeline {
 
     /**
      * The rules run in the indicator stage's subtasks, chained to it: both stages are keyed by symbol and
-     * interval, so the values need no shuffle (a map of strings per bar over the network, and a thread
-     * per subtask, was a large part of the cost per bar). The keyed state is the same as when the
-     * values were shuffled, so savepoints of either layout restore into the other.
+     * interval, so the values need no shuffle (no map of strings per bar over the network, one thread
+     * fewer per subtask). The keyed state is the same as when the values were shuffled; state is matched
+     * to operators by uid, not by chain.
      *
      * @param cleanup when a symbol that stopped trading gives up its state (live jobs)
      */
