@@ -57,6 +57,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 final class LiveSuite {
 
     static final int SYMBOLS = 100;
+    /** A pass of the plain loop over this many ticks takes tens of milliseconds; its arrays fit in memory. */
+    static final int PLAIN_LOOP_TICKS = 4_000_000;
     static final String INDICATORS = "sma(10),sma(50),rsi(14),ema(20)";
     static final List<RuleDefinition> RULES = List.of(
             new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
@@ -79,8 +81,8 @@ final class LiveSuite {
     }
 
     Map<String, Object> run(Path work) throws Exception {
-        long ticks = quick ? 100_000 : 4_000_000;
-        Spread plain = plainLoop((int) ticks);
+        long ticks = quick ? 100_000 : 12_000_000;
+        Spread plain = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS);
         out.printf(Locale.ROOT, "%nsuite live: %,d ticks of %d symbols -> 1m bars -> %s -> 2 rules; exactly-once"
                 + " checkpoints every 10 s; job start excluded%n", ticks, SYMBOLS, INDICATORS);
         out.printf(Locale.ROOT, "%-30s %16s %22s %12s%n", "", "ticks/s (median)", "spread (min..max)", "vs plain");
@@ -200,10 +202,9 @@ final class LiveSuite {
             InMemoryTicks.ensure(ticks);
             long perSubtask = Math.max(1, ticks / parallelism);
             int subtasks = parallelism;
-            ticksIn = env.fromSequence(0, ticks - 1).name("Ticks in memory")
-                    .map(number -> InMemoryTicks.get(number % perSubtask * subtasks + number / perSubtask),
-                            new AvroTypeInfo<>(Tick.class)).name("Tick by number")
-                    .assignTimestampsAndWatermarks(watermarks).name("Event time");
+            ticksIn = env.fromSource(new InMemoryTickSource(ticks,
+                    number -> InMemoryTicks.get(number % perSubtask * subtasks + number / perSubtask)),
+                    watermarks, "Ticks in memory");
         }
         DataStream<Tick> source = ticksIn.transform("Throughput probe", new AvroTypeInfo<>(Tick.class), new ThroughputProbe<>());
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
@@ -215,11 +216,7 @@ final class LiveSuite {
         return env.execute("daytrade bench live " + backend + " p" + parallelism);
     }
 
-    /**
-     * Tick i: symbol i mod 100, 6 ms apart, a sawtooth price; the same ticks for both sides. Each source
-     * subtask reads a contiguous range of numbers; they are mapped so that the subtasks take turns
-     * through event time, as partitions of one feed do.
-     */
+    /** The ticks the in-memory runs read, made once (about 90 bytes each) and kept for every run. */
     static final class InMemoryTicks {
         private static Tick[] ticks = new Tick[0];
 
@@ -271,6 +268,7 @@ final class LiveSuite {
         }
     }
 
+    /** Tick i: symbol i mod 100, 6 ms apart (100 ticks per symbol and minute), a sawtooth price. */
     static Tick tick(long i) {
         int symbol = (int) (i % SYMBOLS);
         return new Tick(SYMBOL_NAMES[symbol], Instant.ofEpochMilli(1_700_000_000_000L + i * 6), price(i, symbol),
@@ -294,9 +292,8 @@ final class LiveSuite {
         long[] times = new long[ticks];
         double[] prices = new double[ticks];
         double[] sizes = new double[ticks];
-        InMemoryTicks.ensure(ticks); // the very ticks the jobs read, made once for both sides
         for (int i = 0; i < ticks; i++) {
-            Tick tick = InMemoryTicks.get(i);
+            Tick tick = tick(i); // the very ticks the jobs read
             symbols[i] = tick.getSymbol();
             times[i] = tick.getEventTime().toEpochMilli();
             prices[i] = tick.getPrice();

@@ -1,5 +1,7 @@
 package io.daytrade.backtest;
 
+import io.daytrade.signals.Firings;
+
 /**
  * Scratch arrays for {@link HistoryBacktest}: the bars at which the rules are evaluated, the rule that
  * fired last at each, and one condition's truths. A sweep runs millions of backtests one after another
@@ -11,6 +13,17 @@ public final class BacktestBuffers {
     int[] evaluated = new int[0];
     int[] fired = new int[0];
     byte[] truths = new byte[0];
+    final Firings firings = new Firings();
+
+    private double[] returns = new double[0];
+
+    /** Room for {@code bars} per-bar returns. */
+    double[] returns(int bars) {
+        if (returns.length < bars) {
+            returns = new double[bars];
+        }
+        return returns;
+    }
 
     void ensure(int bars) {
         if (evaluated.length < bars) {

@@ -55,4 +55,9 @@ public record ExecutionSettings(double capital, double feeBps, double slippageBp
     double slippageRate() {
         return slippageBps / 10_000.0;
     }
+
+    /** True when a stop-loss or take-profit is set: then every bar in a position must be checked. */
+    public boolean hasStops() {
+        return !Double.isNaN(stopLossPct) || !Double.isNaN(takeProfitPct);
+    }
 }

@@ -1,6 +1,7 @@
 package io.daytrade.backtest;
 
 import io.daytrade.signals.BarColumns;
+import io.daytrade.signals.Firings;
 import io.daytrade.signals.SignalRules;
 
 import java.util.ArrayList;
@@ -86,7 +87,9 @@ public final class HistoryBacktest {
             }
         }
         int[] fired = buffers.fired;
-        if (count == to - from) { // the usual case, every bar evaluated: no index to write or read per bar
+        if (count == to - from && !settings.hasStops()) {
+            fromFiringToFiring(history, from, to, account, buffers);
+        } else if (count == to - from) { // every bar evaluated: no index to write or read per bar
             rules.lastFired(columns(history, from, null), count, fired, buffers.truths);
             for (int i = from; i < to; i++) {
                 account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
@@ -116,6 +119,37 @@ public final class HistoryBacktest {
         }
         account.finish();
         return account;
+    }
+
+    /**
+     * The usual case of a sweep: every bar evaluated and no stops, so nothing can happen to the account
+     * between the bar after one firing (where its order fills) and the next firing. Those bars only mark
+     * the equity, in one loop ({@link PositionSimulator#holdThrough}); the account steps bar by bar only
+     * where an order fills. The same calls in the same order as the bar-by-bar loop, so the same results
+     * to the last bit.
+     */
+    private void fromFiringToFiring(BarHistory history, int from, int to, PositionSimulator account,
+            BacktestBuffers buffers) {
+        Firings firings = buffers.firings;
+        rules.firings(columns(history, from, null), to - from, buffers.truths, firings);
+        int next = from; // the first bar not yet stepped through
+        for (int k = 0; k < firings.size(); k++) {
+            int bar = from + firings.bar(k);
+            if (account.hasPendingOrder()) {
+                step(history, next++, account);
+            }
+            account.holdThrough(history.times, history.close, next, bar + 1);
+            next = Math.max(next, bar + 1);
+            account.decide(targets[firings.rule(k)]);
+        }
+        if (account.hasPendingOrder() && next < to) {
+            step(history, next++, account);
+        }
+        account.holdThrough(history.times, history.close, next, to);
+    }
+
+    private static void step(BarHistory history, int i, PositionSimulator account) {
+        account.onBar(history.times[i], history.open[i], history.high[i], history.low[i], history.close[i]);
     }
 
     /**

@@ -51,6 +51,17 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     }
 
     /**
+     * As {@link #of(PositionSimulator)}, with the per-bar returns kept in {@code buffers} between the two
+     * passes instead of divided out twice: the same numbers, for a sweep's millions of accounts.
+     */
+    public static PerformanceMetrics of(PositionSimulator account, BacktestBuffers buffers) {
+        return of(account.settings().capital(), account.settings().periodsPerYear(),
+                account.equityBuffer(), account.marks(), buffers.returns(account.marks()),
+                account.trades().stream().mapToDouble(Trade::pnl).toArray(),
+                account.exposure(), account.tradedNotional(), account.feesPaid());
+    }
+
+    /**
      * From an equity curve marked to each close and the trades' profits: for one symbol, or for several
      * added up (then {@code capital} is their total).
      */
@@ -65,6 +76,12 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
      */
     static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n, double[] tradePnl,
             double exposure, double tradedNotional, double feesPaid) {
+        return of(capital, periodsPerYear, equity, n, null, tradePnl, exposure, tradedNotional, feesPaid);
+    }
+
+    /** @param returns null, or room for {@code n} returns, computed in the first pass and read in the second */
+    private static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n,
+            double[] returns, double[] tradePnl, double exposure, double tradedNotional, double feesPaid) {
         double mean = 0;
         double previous = capital;
         // The deepest drawdown of each spell under a peak is at the spell's lowest equity (peaks are
@@ -77,7 +94,11 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         boolean undefined = false;
         for (int t = 0; t < n; t++) {
             double value = equity[t];
-            mean += value / previous - 1;
+            double r = value / previous - 1;
+            if (returns != null) {
+                returns[t] = r;
+            }
+            mean += r;
             previous = value;
             if (value >= peak) {
                 maxDrawdown = Math.max(maxDrawdown, (peak - trough) / peak);
@@ -96,11 +117,19 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         double squares = 0;
         double downside = 0;
         previous = capital;
-        for (int t = 0; t < n; t++) {
-            double r = equity[t] / previous - 1;
-            previous = equity[t];
-            squares += (r - mean) * (r - mean);
-            downside += Math.min(r, 0) * Math.min(r, 0);
+        if (returns != null) {
+            for (int t = 0; t < n; t++) {
+                double r = returns[t];
+                squares += (r - mean) * (r - mean);
+                downside += Math.min(r, 0) * Math.min(r, 0);
+            }
+        } else {
+            for (int t = 0; t < n; t++) {
+                double r = equity[t] / previous - 1;
+                previous = equity[t];
+                squares += (r - mean) * (r - mean);
+                downside += Math.min(r, 0) * Math.min(r, 0);
+            }
         }
         double stdev = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
         double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);

@@ -123,6 +123,48 @@ public final class PositionSimulator {
         equity[marks++] = ledger.cash + quantity * close;
     }
 
+    /**
+     * Bars {@code from} to {@code to - 1} of these arrays, through which nothing happens: no order is
+     * pending and no stop is set (the caller knows both), so each bar only marks the equity, exactly as
+     * {@link #onBar} would. One tight loop instead of a call per bar: most of a backtest's bars are spent
+     * waiting for the next signal.
+     */
+    void holdThrough(long[] barTimes, double[] closes, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        if (marks + n > equity.length) {
+            int size = Math.max(marks + n, marks * 2);
+            equity = Arrays.copyOf(equity, size);
+            if (times != null) {
+                times = Arrays.copyOf(times, size);
+            }
+        }
+        if (times != null) {
+            System.arraycopy(barTimes, from, times, marks, n);
+        }
+        double cash = ledger.cash;
+        double held = quantity;
+        double[] marked = equity;
+        int at = marks;
+        for (int i = from; i < to; i++) {
+            marked[at++] = cash + held * closes[i];
+        }
+        marks = at;
+        if (held != 0) {
+            barsInMarket += n;
+        }
+        bars += n;
+        lastClose = closes[to - 1];
+        lastTime = barTimes[to - 1];
+    }
+
+    /** True when an order decided at the last close waits for the next open. */
+    boolean hasPendingOrder() {
+        return pending != NO_ORDER;
+    }
+
     /** The signals at this bar's close ask for {@code target} (LONG, FLAT or SHORT). */
     public void decide(int target) {
         int wanted = target == SHORT && !settings.allowShort() ? FLAT : target;

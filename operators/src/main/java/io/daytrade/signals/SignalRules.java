@@ -136,6 +136,29 @@ public final class SignalRules {
         }
     }
 
+    /**
+     * {@link #lastFired} kept only at the bars where some rule fired, in bar order.
+     *
+     * @param truths scratch space of at least {@code count}
+     */
+    public void firings(BarColumns columns, int count, byte[] truths, Firings out) {
+        out.clear();
+        byte yes = (byte) Truth.TRUE.ordinal();
+        int ruleCount = conditions.size();
+        for (int i = 0; i < ruleCount; i++) {
+            conditions.get(i).evaluateAll(columns, count, truths);
+            byte before = (byte) Truth.UNKNOWN.ordinal();
+            for (int k = 0; k < count; k++) {
+                byte now = truths[k];
+                if (now == yes && before != yes) {
+                    out.add(k, i, ruleCount);
+                }
+                before = now;
+            }
+        }
+        out.settle(ruleCount);
+    }
+
     /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */
     public List<Fired> evaluate(double[] row, RuleMemory memory) {
         List<Fired> fired = List.of();

@@ -67,6 +67,8 @@ class HistoryBacktestTest {
             PositionSimulator fresh = backtest.run(history, COSTS);
             PositionSimulator reusing = backtest.run(history, COSTS, done, buffers);
             assertThat(PerformanceMetrics.of(reusing)).as(chosen).isEqualTo(PerformanceMetrics.of(fresh));
+            // Returns kept between the passes, as a sweep computes them: the same numbers to the last bit.
+            assertThat(PerformanceMetrics.of(reusing, buffers)).as(chosen).isEqualTo(PerformanceMetrics.of(fresh));
             assertThat(reusing.equityArray()).isEqualTo(fresh.equityArray());
             assertThatThrownBy(reusing::timesArray).hasMessageContaining("metrics only");
             assertThat(fresh.timesArray()).hasSize(history.bars());
@@ -90,13 +92,15 @@ class HistoryBacktestTest {
         }
         ExecutionSettings shortsAndStops =
                 new ExecutionSettings(1_000_000, 5, 2, 0.5, Double.NaN, true, 0.03, 0.08, 252);
+        // Without stops the account walks from one firing to the next (PositionSimulator.holdThrough).
+        ExecutionSettings shorts = new ExecutionSettings(1_000_000, 5, 2, 0.5, Double.NaN, true, Double.NaN, Double.NaN, 252);
         BacktestBuffers buffers = new BacktestBuffers();
         for (String name : Strategy.builtInNames()) {
             Strategy strategy = Strategy.parse(name);
             for (long[] times : List.of(s.time, someRepeated)) {
                 BarHistory history = BarHistory.compute("AAPL", times, s.open, s.high, s.low, s.close, s.volume,
                         strategy.indicators(), i -> { });
-                for (ExecutionSettings settings : List.of(COSTS, shortsAndStops)) {
+                for (ExecutionSettings settings : List.of(COSTS, shortsAndStops, shorts)) {
                     for (int[] window : new int[][] {{0, history.bars()}, {700, 2_500}, {1, 1_030}}) {
                         assertSameAsRowAtATime(strategy, history, settings, window, buffers);
                     }
@@ -116,6 +120,11 @@ class HistoryBacktestTest {
         assertThat(rows.trades()).as(what).isNotEmpty();
         assertThat(columns.trades()).as(what).isEqualTo(rows.trades());
         assertThat(columns.equityArray()).as(what).isEqualTo(rows.equityArray());
+        assertThat(columns.exposure()).as(what).isEqualTo(rows.exposure());
+        assertThat(columns.feesPaid()).as(what).isEqualTo(rows.feesPaid());
+        if (window[0] != 0 || window[1] != history.bars()) { // an account for metrics only marks no times
+            assertThat(columns.timesArray()).as(what).isEqualTo(rows.timesArray());
+        }
     }
 
     private static PositionSimulator rowAtATime(Strategy strategy, BarHistory history, ExecutionSettings settings,

@@ -93,6 +93,20 @@ class SignalRulesTest {
             }
         }
         assertThat(java.util.Arrays.stream(seen).min().getAsInt()).as("every rule decides somewhere").isGreaterThan(10);
+
+        // The same, kept only where a rule fired (from a reused, non-empty Firings).
+        Firings firings = new Firings();
+        rules.firings(columns, 100, new byte[evaluated.length], firings);
+        rules.firings(columns, evaluated.length, new byte[evaluated.length], firings);
+        int[] sparse = new int[evaluated.length];
+        java.util.Arrays.fill(sparse, -1);
+        for (int f = 0; f < firings.size(); f++) {
+            if (f > 0) {
+                assertThat(firings.bar(f)).isGreaterThan(firings.bar(f - 1));
+            }
+            sparse[firings.bar(f)] = firings.rule(f);
+        }
+        assertThat(sparse).isEqualTo(lastFired);
     }
 
     @Test
