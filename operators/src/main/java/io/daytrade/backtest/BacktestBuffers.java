@@ -15,16 +15,6 @@ public final class BacktestBuffers {
     byte[] truths = new byte[0];
     final Firings firings = new Firings();
 
-    private double[] returns = new double[0];
-
-    /** Room for {@code bars} per-bar returns. */
-    double[] returns(int bars) {
-        if (returns.length < bars) {
-            returns = new double[bars];
-        }
-        return returns;
-    }
-
     void ensure(int bars) {
         if (evaluated.length < bars) {
             evaluated = new int[bars];

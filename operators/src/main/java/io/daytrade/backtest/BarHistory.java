@@ -21,6 +21,7 @@ public class BarHistory {
     public double[] high;
     public double[] low;
     public double[] close;
+    public double[] volume;
     public boolean[] decides;
     /** The indicator columns, e.g. {@code sma_20}, {@code bbands_20_2_upper}. */
     public String[] columns;
@@ -49,6 +50,7 @@ public class BarHistory {
         history.high = high.clone();
         history.low = low.clone();
         history.close = close.clone();
+        history.volume = volume.clone();
         history.decides = new boolean[n];
         history.columns = set.columns().toArray(String[]::new);
         history.values = new double[history.columns.length * n];
@@ -78,6 +80,16 @@ public class BarHistory {
         return compute(symbol, times, open, high, low, close, volume, specs, i -> {
             throw new IllegalArgumentException(symbol + ": bar " + i + " repeats the time of the one before it");
         });
+    }
+
+    /**
+     * The same bars with the indicator columns of {@code specs} instead of these (computed as {@link
+     * #compute} does; its repeated bar times were reported when this history was computed). A sweep
+     * ships each task a history without columns, a megabyte instead of the tens of every column, and
+     * the task computes the few columns its parameter sets read.
+     */
+    public BarHistory withIndicators(List<IndicatorSpec> specs) {
+        return compute(symbol, times, open, high, low, close, volume, specs, i -> { });
     }
 
     public int bars() {

@@ -51,13 +51,15 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     }
 
     /**
-     * As {@link #of(PositionSimulator)}, with the per-bar returns kept in {@code buffers} between the two
-     * passes instead of divided out twice: the same numbers, for a sweep's millions of accounts.
+     * As {@link #of(PositionSimulator)}, for an account read for its metrics only: its equity curve is
+     * overwritten by the per-bar returns in the first pass, which the second pass reads instead of
+     * dividing them out again, so the same numbers come from fewer bytes and divisions (a sweep is bound
+     * by memory traffic). The account's curve must not be read afterwards.
      */
-    public static PerformanceMetrics of(PositionSimulator account, BacktestBuffers buffers) {
-        return of(account.settings().capital(), account.settings().periodsPerYear(),
-                account.equityBuffer(), account.marks(), buffers.returns(account.marks()),
-                account.trades().stream().mapToDouble(Trade::pnl).toArray(),
+    public static PerformanceMetrics consuming(PositionSimulator account) {
+        double[] equity = account.equityBuffer();
+        return of(account.settings().capital(), account.settings().periodsPerYear(), equity, account.marks(),
+                equity, account.trades().stream().mapToDouble(Trade::pnl).toArray(),
                 account.exposure(), account.tradedNotional(), account.feesPaid());
     }
 
@@ -79,9 +81,13 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         return of(capital, periodsPerYear, equity, n, null, tradePnl, exposure, tradedNotional, feesPaid);
     }
 
-    /** @param returns null, or room for {@code n} returns, computed in the first pass and read in the second */
+    /**
+     * @param returns null, or room for {@code n} returns, written in the first pass and read in the
+     *     second; it may be {@code equity} itself (each mark is read before its return is written over it)
+     */
     private static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n,
             double[] returns, double[] tradePnl, double exposure, double tradedNotional, double feesPaid) {
+        double finalEquity = n == 0 ? capital : equity[n - 1]; // before the returns may be written over it
         double mean = 0;
         double previous = capital;
         // The deepest drawdown of each spell under a peak is at the spell's lowest equity (peaks are
@@ -135,7 +141,6 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
         double annualise = Math.sqrt(periodsPerYear);
 
-        double finalEquity = n == 0 ? capital : equity[n - 1];
         double totalReturn = finalEquity / capital - 1;
         double cagr = n == 0 ? Double.NaN : Math.pow(finalEquity / capital, periodsPerYear / n) - 1;
 

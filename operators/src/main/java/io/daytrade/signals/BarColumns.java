@@ -23,6 +23,19 @@ public final class BarColumns {
         this.bars = bars;
     }
 
+    /** True when every bar is evaluated: column c's k-th value is then {@code array(c)[offset(c) + k]}. */
+    boolean everyBar() {
+        return bars == null;
+    }
+
+    double[] array(int column) {
+        return arrays[column];
+    }
+
+    int offset(int column) {
+        return offsets[column];
+    }
+
     /** Layout column {@code column} at the {@code k}-th evaluated bar. */
     double get(int column, int k) {
         return arrays[column][offsets[column] + (bars == null ? k : bars[k])];

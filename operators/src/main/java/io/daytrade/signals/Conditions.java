@@ -133,11 +133,32 @@ final class Conditions {
         /** From fresh memory: nothing before the first bar. */
         @Override
         public void evaluateAll(BarColumns columns, int count, byte[] out) {
+            if (a instanceof Column x && b instanceof Column y && columns.everyBar()) {
+                evaluateAll(columns.array(x.index()), columns.offset(x.index()), columns.array(y.index()),
+                        columns.offset(y.index()), count, out);
+                return;
+            }
             double previousA = Double.NaN;
             double previousB = Double.NaN;
             for (int k = 0; k < count; k++) {
                 double currentA = a.at(columns, k);
                 double currentB = b.at(columns, k);
+                out[k] = truth(previousA, previousB, currentA, currentB);
+                previousA = currentA;
+                previousB = currentB;
+            }
+        }
+
+        /**
+         * Two columns at every bar, the usual crossing (of two averages, say), read straight from their
+         * arrays: a sweep evaluates this for every parameter set over every bar.
+         */
+        private void evaluateAll(double[] as, int fromA, double[] bs, int fromB, int count, byte[] out) {
+            double previousA = Double.NaN;
+            double previousB = Double.NaN;
+            for (int k = 0; k < count; k++) {
+                double currentA = as[fromA + k];
+                double currentB = bs[fromB + k];
                 out[k] = truth(previousA, previousB, currentA, currentB);
                 previousA = currentA;
                 previousB = currentB;

@@ -14,7 +14,10 @@ public final class Firings {
     private long[] encoded = new long[16];
     private int[] bars = new int[16];
     private int[] rules = new int[16];
+    private long[] scratch = new long[16];
     private int size;
+    /** The first {@code settled} encoded firings are in order. */
+    private int settled;
 
     /** The number of bars at which a rule fired. */
     public int size() {
@@ -33,9 +36,10 @@ public final class Firings {
 
     void clear() {
         size = 0;
+        settled = 0;
     }
 
-    /** Notes that rule {@code rule} of {@code ruleCount} fired at bar {@code bar}; any order. */
+    /** Notes that rule {@code rule} of {@code ruleCount} fired at bar {@code bar}, in increasing bar order per rule. */
     void add(int bar, int rule, int ruleCount) {
         if (size == encoded.length) {
             encoded = Arrays.copyOf(encoded, size * 2);
@@ -43,9 +47,36 @@ public final class Firings {
         encoded[size++] = (long) bar * ruleCount + rule;
     }
 
-    /** Puts the firings in bar order and keeps, at each bar, the last rule in rule order. */
+    /**
+     * Merges the firings added since the last call (one rule's, in bar order) into those before: two
+     * sorted runs merged in one pass, where sorting the lot cost a tenth of a sweep's backtest.
+     */
+    void endOfRule() {
+        if (settled > 0 && size > settled) {
+            if (scratch.length < size) {
+                scratch = new long[encoded.length];
+            }
+            int a = 0;
+            int b = settled;
+            int out = 0;
+            while (a < settled && b < size) {
+                scratch[out++] = encoded[a] <= encoded[b] ? encoded[a++] : encoded[b++];
+            }
+            while (a < settled) {
+                scratch[out++] = encoded[a++];
+            }
+            while (b < size) {
+                scratch[out++] = encoded[b++];
+            }
+            long[] merged = scratch;
+            scratch = encoded;
+            encoded = merged;
+        }
+        settled = size;
+    }
+
+    /** Keeps, at each bar, the last rule in rule order (the encoding sorts them after the others). */
     void settle(int ruleCount) {
-        Arrays.sort(encoded, 0, size);
         if (bars.length < size) {
             bars = new int[encoded.length];
             rules = new int[encoded.length];
@@ -55,7 +86,7 @@ public final class Firings {
             int bar = (int) (encoded[k] / ruleCount);
             int rule = (int) (encoded[k] % ruleCount);
             if (kept > 0 && bars[kept - 1] == bar) {
-                rules[kept - 1] = rule; // sorted, so a later rule of the same bar comes after
+                rules[kept - 1] = rule;
             } else {
                 bars[kept] = bar;
                 rules[kept++] = rule;

@@ -155,6 +155,7 @@ public final class SignalRules {
                 }
                 before = now;
             }
+            out.endOfRule();
         }
         out.settle(ruleCount);
     }

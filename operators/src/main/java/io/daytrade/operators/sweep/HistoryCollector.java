@@ -44,7 +44,7 @@ public class HistoryCollector extends KeyedProcessFunction<String, Bar, BarHisto
 
     @Override
     public void open(OpenContext openContext) {
-        specs = IndicatorSpec.parseList(specList);
+        specs = specList.isEmpty() ? List.of() : IndicatorSpec.parseList(specList); // none: the bars alone
         bars = getRuntimeContext().getListState(new ListStateDescriptor<>("history", new AvroTypeInfo<>(Bar.class)));
     }
 

@@ -1,14 +1,19 @@
 package io.daytrade.operators.sweep;
 
 import io.daytrade.backtest.BacktestBuffers;
+import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PositionSimulator;
 import io.daytrade.backtest.Strategy;
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,8 +22,9 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
- * Backtests each parameter set of a task over its symbol's history: the strategy's rules read the
- * history's precomputed columns, and the simulator and metrics are those of {@code backtest}.
+ * Backtests each parameter set of a task over its symbol's history: the task's bars come without
+ * indicator columns, and the columns its parameter sets read are computed here, each once per task
+ * however many sets read it; the simulator and metrics are those of {@code backtest}.
  */
 public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> {
 
@@ -30,12 +36,11 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     private final ExecutionSettings settings;
 
     /**
-     * The backtest of each parameter set, compiled once per subtask: every symbol's tasks backtest the same
-     * sets, and building a strategy and compiling its rules from text cost as much as a tenth of a backtest.
+     * Per range of parameter sets (every symbol's tasks cover the same ranges), the indicators they read
+     * and each set's backtest compiled against them: building a strategy and compiling its rules from
+     * text cost as much as a tenth of a backtest when done per task.
      */
-    private transient HistoryBacktest[] compiled;
-    /** The history columns the compiled backtests read; histories of one sweep all have the same. */
-    private transient List<String> compiledFor;
+    private transient Map<List<Integer>, Chunk> chunks;
     private transient LongCounter done;
     private transient Counter evaluations;
     private transient Counter barEvaluations;
@@ -54,6 +59,7 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
 
     @Override
     public void open(OpenContext openContext) {
+        chunks = new HashMap<>();
         done = getRuntimeContext().getLongCounter(SweepProgress.DONE);
         evaluations = getRuntimeContext().getMetricGroup().counter("evaluations");
         barEvaluations = getRuntimeContext().getMetricGroup().counter("barEvaluations");
@@ -61,35 +67,46 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
 
     @Override
     public void flatMap(SweepTask task, Collector<SweepResult> out) {
-        List<String> columns = Arrays.asList(task.history.columns);
+        Chunk chunk = chunks.computeIfAbsent(List.of(task.first, task.count, task.stride), key -> new Chunk(task));
+        BarHistory history = task.history.withIndicators(chunk.indicators);
         PositionSimulator finished = null;
         BacktestBuffers buffers = new BacktestBuffers();
-        for (int p = task.first; p < task.first + task.count; p++) {
-            PositionSimulator account = backtest(p, columns).run(task.history, settings, finished, buffers);
-            PerformanceMetrics metrics = PerformanceMetrics.of(account, buffers);
-            finished = account; // its curve is read; the next account marks into the same buffers
+        for (int i = 0; i < task.count; i++) {
+            int p = task.parameterSet(i);
+            PositionSimulator account = chunk.backtests[i].run(history, settings, finished, buffers);
+            PerformanceMetrics metrics = PerformanceMetrics.consuming(account);
+            finished = account; // its curve is consumed; the next account marks into the same buffers
             SweepResult result = new SweepResult();
-            result.symbol = task.history.symbol;
+            result.symbol = history.symbol;
             result.parameterSet = p;
-            result.bars = task.history.bars();
+            result.bars = history.bars();
             result.metrics = metrics.values();
             out.collect(result);
             done.add(1);
             evaluations.inc();
-            barEvaluations.inc(task.history.bars());
+            barEvaluations.inc(history.bars());
         }
     }
 
-    private HistoryBacktest backtest(int parameterSet, List<String> columns) {
-        if (compiled == null || !columns.equals(compiledFor)) {
-            compiled = new HistoryBacktest[parameterSets.length];
-            compiledFor = columns;
+    /** A task's parameter sets: the indicators any of them reads, and their backtests. */
+    private final class Chunk {
+        final List<IndicatorSpec> indicators;
+        final HistoryBacktest[] backtests;
+
+        Chunk(SweepTask task) {
+            int count = task.count;
+            Strategy[] strategies = new Strategy[count];
+            Map<String, IndicatorSpec> byName = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                strategies[i] = Strategy.withParameters(strategy, names, parameterSets[task.parameterSet(i)]);
+                strategies[i].indicators().forEach(spec -> byName.putIfAbsent(spec.name(), spec));
+            }
+            indicators = List.copyOf(byName.values());
+            List<String> columns = new IndicatorSet(indicators).columns();
+            backtests = new HistoryBacktest[count];
+            for (int i = 0; i < count; i++) {
+                backtests[i] = new HistoryBacktest(strategies[i], columns);
+            }
         }
-        HistoryBacktest backtest = compiled[parameterSet];
-        if (backtest == null) {
-            backtest = new HistoryBacktest(Strategy.withParameters(strategy, names, parameterSets[parameterSet]), columns);
-            compiled[parameterSet] = backtest;
-        }
-        return backtest;
     }
 }

@@ -9,9 +9,10 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
- * Splits the work on one symbol's history into {@code chunks} tasks of consecutive parameter sets, so
- * that few symbols and many parameter sets still spread over every subtask. Each task computes nothing
- * twice: the indicators are already in the history.
+ * Splits the work on one symbol's history into {@code chunks} tasks, so that few symbols and many
+ * parameter sets still spread over every subtask. Task c takes every chunks-th parameter set from c on:
+ * neighbouring sets of a grid cost alike (a short average crosses more often, so it trades more), and
+ * consecutive ranges left one subtask with a third more work than the other.
  */
 public class SweepFanOut extends RichFlatMapFunction<BarHistory, SweepTask> {
 
@@ -38,10 +39,9 @@ public class SweepFanOut extends RichFlatMapFunction<BarHistory, SweepTask> {
         planned.add(parameterSets);
         plannedMetric.inc(parameterSets);
         for (int c = 0; c < chunks; c++) {
-            int first = (int) ((long) parameterSets * c / chunks);
-            int end = (int) ((long) parameterSets * (c + 1) / chunks);
-            if (end > first) {
-                out.collect(new SweepTask(history, first, end - first));
+            int count = (parameterSets - c + chunks - 1) / chunks;
+            if (count > 0) {
+                out.collect(new SweepTask(history, c, count, chunks));
             }
         }
     }
