@@ -62,10 +62,18 @@ final class SweepSuite {
         PlainSmaCrossSweep.run(open, close, sets(quick ? grid : "fast=2..11:1,slow=45..90:9"), CAPITAL, FEE_BPS,
                 SLIPPAGE_BPS, PERIODS_PER_YEAR);
 
-        long started = System.nanoTime();
-        PlainSmaCrossSweep.Totals plain = PlainSmaCrossSweep.run(open, close, sets, CAPITAL, FEE_BPS, SLIPPAGE_BPS,
-                PERIODS_PER_YEAR);
-        double plainSeconds = (System.nanoTime() - started) / 1e9;
+        // Runs of ten seconds or more, each timed alone: one timing moved 10.9-15.5 s between suite runs on
+        // this shared machine, so the median of three (one in --quick) and the spread.
+        int runs = quick ? 1 : 3;
+        PlainSmaCrossSweep.Totals plain = null;
+        List<Double> plainTimes = new ArrayList<>();
+        long started;
+        for (int run = 0; run < runs; run++) {
+            started = System.nanoTime();
+            plain = PlainSmaCrossSweep.run(open, close, sets, CAPITAL, FEE_BPS, SLIPPAGE_BPS, PERIODS_PER_YEAR);
+            plainTimes.add((System.nanoTime() - started) / 1e9);
+        }
+        double plainSeconds = median(plainTimes);
         double plainRate = plain.barEvaluations() / plainSeconds;
 
         // ta4j's BacktestExecutor on a subset: every 10th parameter set, the first symbols and bars.
@@ -94,25 +102,30 @@ final class SweepSuite {
             throw new IllegalStateException("ta4j's strategies made no trades: not the same work");
         }
 
-        double[] seconds = new double[3];
-        for (int p = 1; p <= 2; p++) {
-            Path dir = work.resolve("p" + p);
-            started = System.nanoTime();
-            sweep(file, grid, p, dir);
-            seconds[p] = (System.nanoTime() - started) / 1e9;
-            check(dir, plain, symbols * sets.length);
+        // p=1 and p=2 take turns, so that a slow spell of the machine falls on both.
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int run = 0; run < runs; run++) {
+            for (int p = 1; p <= 2; p++) {
+                Path dir = work.resolve("p" + p + "-" + run);
+                started = System.nanoTime();
+                sweep(file, grid, p, dir);
+                times.get(p).add((System.nanoTime() - started) / 1e9);
+                check(dir, plain, symbols * sets.length);
+            }
         }
+        double[] seconds = {0, median(times.get(1)), median(times.get(2))};
         double p1 = evaluations / seconds[1];
         double p2 = evaluations / seconds[2];
         out.printf(Locale.ROOT, "%-22s %16s %10s%n", "", "bar-evals/s", "seconds");
-        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f%n", "plain loop (1 thread)", plainRate, plainSeconds);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   (runs: %s s)%n", "plain loop (1 thread)", plainRate, plainSeconds,
+                spread(plainTimes));
         out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   (%d sets x %d symbols x %d bars, %d positions)%n",
                 "ta4j BacktestExecutor", ta4jRate, ta4jSeconds, subset.length, ta4jSeries.size(),
                 ta4jSeries.get(0).getBarCount(), ta4j[1]);
-        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.1fx ta4j%n", "daytrade sweep p=1", p1, seconds[1],
-                p1 / plainRate, p1 / ta4jRate);
-        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1, %.1fx ta4j%n", "daytrade sweep p=2", p2,
-                seconds[2], p2 / plainRate, p2 / p1, p2 / ta4jRate);
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.1fx ta4j (runs: %s s)%n", "daytrade sweep p=1",
+                p1, seconds[1], p1 / plainRate, p1 / ta4jRate, spread(times.get(1)));
+        out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1, %.1fx ta4j (runs: %s s)%n",
+                "daytrade sweep p=2", p2, seconds[2], p2 / plainRate, p2 / p1, p2 / ta4jRate, spread(times.get(2)));
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
         out.println();
         out.println("BENCHMARKS.md rows:");
@@ -124,6 +137,10 @@ final class SweepSuite {
         List<Map<String, Object>> workloads = new ArrayList<>();
         workloads.add(workload("sweep_p1", p1, plainRate, ta4jRate, Map.of()));
         workloads.add(workload("sweep_p2", p2, plainRate, ta4jRate, Map.of("vs_p1", p2 / p1)));
+        for (int p = 1; p <= 2; p++) { // the spread of the runs whose median is the figure
+            workloads.get(p - 1).put("min", evaluations / java.util.Collections.max(times.get(p)));
+            workloads.get(p - 1).put("max", evaluations / java.util.Collections.min(times.get(p)));
+        }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("suite", "sweep");
         document.put("quick", quick);
@@ -133,6 +150,17 @@ final class SweepSuite {
         document.put("bar_evaluations", evaluations);
         document.put("workloads", workloads);
         return document;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> seconds) {
+        return seconds.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Map<String, Object> workload(String name, double figure, double plain, double ta4j,

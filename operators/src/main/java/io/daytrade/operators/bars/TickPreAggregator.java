@@ -42,6 +42,11 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
     private transient Map<String, BarAccumulator[]> open;
     private transient StreamRecord<PartialBar> reusable;
     private transient long watermark;
+    /**
+     * The wall clock, for the latency metric only, read once a millisecond by a processing-time timer
+     * on this task's own thread: reading it for every tick cost about 30 ns, a sixth of a tick's work.
+     */
+    private transient long now;
 
     /** @param source the input's name, written into dead letters */
     public TickPreAggregator(List<BarInterval> intervals, String source) {
@@ -55,6 +60,12 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
         open = new HashMap<>();
         reusable = new StreamRecord<>(null);
         watermark = Long.MIN_VALUE;
+        tickClock(0);
+    }
+
+    private void tickClock(long ignored) {
+        now = getProcessingTimeService().getCurrentProcessingTime();
+        getProcessingTimeService().registerTimer(now + 1, this::tickClock);
     }
 
     @Override
@@ -67,7 +78,7 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
             return;
         }
         long sequence = tick.getSequence() == null ? 0L : tick.getSequence();
-        long arrival = System.currentTimeMillis();
+        long arrival = now;
         BarAccumulator[] parts = open.get(symbol);
         if (parts == null) {
             parts = new BarAccumulator[intervals.size()];

@@ -38,6 +38,7 @@ final class BarsStageHarness implements AutoCloseable {
         List<BarInterval> parsed = BarInterval.parseList(intervals);
         for (int i = 0; i < preAggregators; i++) {
             var subtask = new OneInputStreamOperatorTestHarness<>(new TickPreAggregator(parsed, "test-ticks"));
+            subtask.setProcessingTime(System.currentTimeMillis()); // the arrival clock starts at the wall clock
             subtask.open();
             subtasks.add(subtask);
         }
