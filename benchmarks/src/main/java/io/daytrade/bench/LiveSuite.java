@@ -116,10 +116,18 @@ final class LiveSuite {
                         rate.median() / plain.median(), machine, LocalDate.now()));
             }
         }
-        if (only != null && !only.equals("kafka")) {
+        if (only != null && only.startsWith("latency-")) {
+            // One latency run at a given rate (-Ddaytrade.bench.live.rate, ticks/s), for profiling.
+            String backend = only.substring("latency-".length());
+            maxRates.put(backend + "-2", 2 * Double.parseDouble(System.getProperty("daytrade.bench.live.rate", "2000000")));
+            for (int warmUp = 0; warmUp < 2; warmUp++) { // as the throughput runs warm the JIT in a whole suite
+                runJob(work.resolve("warm-up"), backend, 2, ticks / 2, 0);
+            }
+        } else if (only != null && !only.equals("kafka")) {
             return Map.of("suite", "live", "workloads", workloads);
         }
-        for (String backend : only != null ? List.<String>of() : List.of("hashmap", "rocksdb")) {
+        for (String backend : only == null ? List.of("hashmap", "rocksdb")
+                : only.startsWith("latency-") ? List.of(only.substring("latency-".length())) : List.<String>of()) {
             double half = maxRates.get(backend + "-2") / 2;
             long count = quick ? 20_000 : (long) (half * 15) / 2 * 2;
             JobExecutionResult result = runJob(work.resolve("latency-" + backend), backend, 2, count, half);
@@ -142,6 +150,9 @@ final class LiveSuite {
             markdown.add(String.format(Locale.ROOT, "| live latency: %s, p=2, 1s bars at %.2f M ticks/s (half the maximum) |"
                     + " p50 %d ms, p99 %d ms, max %d ms | - | %s | %s |", backend, achieved / 1e6, latency.p50(),
                     latency.p99(), latency.max(), machine, LocalDate.now()));
+        }
+        if (only != null && only.startsWith("latency-")) {
+            return Map.of("suite", "live", "workloads", workloads);
         }
         Map<String, Object> kafka = new KafkaLiveWorkload(quick, out).run(work.resolve("kafka"), plain);
         workloads.add(kafka);
