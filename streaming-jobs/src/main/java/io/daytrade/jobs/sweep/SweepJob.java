@@ -41,8 +41,9 @@ public final class SweepJob {
                 .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
                 .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
                 // Task c of every symbol to subtask c mod p: the tasks of a symbol cost alike, so each subtask
-                // gets an equal share however the symbols fell to the histories' subtasks (a rebalance
-                // here ran forward in BATCH mode: 24 tasks on one subtask, 16 on the other).
+                // gets an equal share however the symbols fell to the histories' subtasks (behind a
+                // rebalance here each subtask took all tasks of its own histories subtask's symbols in
+                // BATCH mode: 24 tasks on one, 16 on the other).
                 .partitionCustom(new ChunkPartitioner(), new ChunkPartitioner.Chunk())
                 .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
                         TypeInformation.of(SweepResult.class))
