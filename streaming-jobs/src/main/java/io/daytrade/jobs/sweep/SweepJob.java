@@ -40,11 +40,8 @@ public final class SweepJob {
         return histories(job, bars, source, List.of())
                 .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
                 .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
-                // Task c of every symbol to subtask c mod p: the tasks of a symbol cost alike, so each subtask
-                // gets an equal share however the symbols fell to the histories' subtasks (behind a
-                // rebalance here each subtask took all tasks of its own histories subtask's symbols in
-                // BATCH mode: 24 tasks on one, 16 on the other).
-                .partitionCustom(new ChunkPartitioner(), new ChunkPartitioner.Chunk())
+                // Task c of every symbol to subtask c mod p: the tasks of a symbol cost alike.
+                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.SweepChunk())
                 .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
                         TypeInformation.of(SweepResult.class))
                 .uid("sweep-evaluate").name("Backtest parameter sets");

@@ -4,6 +4,7 @@ import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.Span;
 import io.daytrade.backtest.SweepPlan;
 import io.daytrade.jobs.BoundedJob;
+import io.daytrade.jobs.sweep.IndexPartitioner;
 import io.daytrade.jobs.sweep.SweepJob;
 import io.daytrade.operators.sweep.WalkForwardEvaluator;
 import io.daytrade.operators.sweep.WalkForwardFanOut;
@@ -30,7 +31,8 @@ public final class WalkForwardJob {
                 .flatMap(new WalkForwardFanOut(train, test, step, plan.parameterSets().length),
                         TypeInformation.of(WalkForwardTask.class))
                 .uid("walk-forward-windows").name("Windows (train " + train + ", test " + test + ", step " + step + ")")
-                .rebalance()
+                // Window i of every symbol to subtask i mod p, so that even one symbol's windows run in parallel.
+                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.Window())
                 .flatMap(new WalkForwardEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings, metric),
                         TypeInformation.of(WalkForwardResult.class))
                 .uid("walk-forward-evaluate").name("Train, choose, test");

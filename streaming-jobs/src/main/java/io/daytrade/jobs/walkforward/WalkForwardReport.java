@@ -190,13 +190,20 @@ public final class WalkForwardReport implements ReportSink.Report<WalkForwardRes
         return mean;
     }
 
+    /** In a fixed order: {@code Map.of} iterates in an order that changes from one JVM to the next. */
+    private static Map<String, Object> slice(long from, long to, long bars) {
+        Map<String, Object> slice = new LinkedHashMap<>();
+        slice.put("from", Instant.ofEpochMilli(from).toString());
+        slice.put("to", Instant.ofEpochMilli(to).toString());
+        slice.put("bars", bars);
+        return slice;
+    }
+
     private Map<String, Object> window(WalkForwardResult w) {
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("window", w.window);
-        window.put("train", Map.of("from", Instant.ofEpochMilli(w.trainStart).toString(), "to",
-                Instant.ofEpochMilli(w.trainEnd).toString(), "bars", w.trainBars));
-        window.put("test", Map.of("from", Instant.ofEpochMilli(w.trainEnd).toString(), "to",
-                Instant.ofEpochMilli(w.testEnd).toString(), "bars", w.testBars));
+        window.put("train", slice(w.trainStart, w.trainEnd, w.trainBars));
+        window.put("test", slice(w.trainEnd, w.testEnd, w.testBars));
         window.put("parameters", w.parameterSet < 0 ? null : ResultJson.parameters(plan, w.parameterSet));
         window.put("in_sample", w.inSample == null ? null : ResultJson.metrics(w.inSample));
         window.put("out_of_sample", ResultJson.metrics(w.outOfSample));
