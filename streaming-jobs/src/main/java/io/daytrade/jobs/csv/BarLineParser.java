@@ -46,6 +46,7 @@ public final class BarLineParser extends ProcessFunction<SourceLine, Bar> {
                     .setVolume(CsvValues.number("volume", layout.cell(cells, "volume")))
                     .setTickCount(0)
                     .setVwap(0)
+                    .setLastTickArrival(null) // set, so that build() does not look up the schema's default per line
                     .build();
         } catch (IllegalArgumentException e) {
             ctx.output(DeadLetters.TAG,

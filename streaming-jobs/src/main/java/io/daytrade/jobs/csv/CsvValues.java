@@ -3,6 +3,8 @@ package io.daytrade.jobs.csv;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /** Cell parsing with messages that say which column was wrong and why. */
 final class CsvValues {
 
@@ -26,7 +28,9 @@ final class CsvValues {
     static double number(String column, String text) {
         double value;
         try {
-            value = Double.parseDouble(text);
+            // The same doubles as Double.parseDouble, several times faster on the 17-digit numbers that
+            // tools write (Double.toString, pandas): parsing was most of a sweep's reading of its file.
+            value = JavaDoubleParser.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " '" + text + "' is not a number");
         }
