@@ -56,7 +56,7 @@ public final class HistoryBacktest {
      * indicator columns at a bar depend on that bar and earlier ones only.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
-        return run(history, settings, from, to, PositionSimulator.reusing(settings, null, to - from),
+        return simulate(history, settings, from, to, PositionSimulator.reusing(settings, null, to - from),
                 new BacktestBuffers());
     }
 
@@ -67,8 +67,16 @@ public final class HistoryBacktest {
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done,
             BacktestBuffers buffers) {
-        return run(history, settings, 0, history.bars(), PositionSimulator.forMetrics(settings, done, history.bars()),
-                buffers);
+        return run(history, settings, 0, history.bars(), done, buffers);
+    }
+
+    /**
+     * As {@link #run(BarHistory, ExecutionSettings, PositionSimulator, BacktestBuffers)}, over bars
+     * {@code from} to {@code to - 1} alone (a walk-forward's train slice).
+     */
+    public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
+            PositionSimulator done, BacktestBuffers buffers) {
+        return simulate(history, settings, from, to, PositionSimulator.forMetrics(settings, done, to - from), buffers);
     }
 
     /**
@@ -77,7 +85,7 @@ public final class HistoryBacktest {
      * the last rule that fired at each close, which is where a row-at-a-time evaluation would leave its
      * pending order too.
      */
-    private PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
+    private PositionSimulator simulate(BarHistory history, ExecutionSettings settings, int from, int to,
             PositionSimulator account, BacktestBuffers buffers) {
         buffers.ensure(to - from);
         int count = 0;

@@ -36,9 +36,9 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     private final ExecutionSettings settings;
 
     /**
-     * Per range of parameter sets (every symbol's tasks cover the same ranges), the indicators they read
-     * and each set's backtest compiled against them: building a strategy and compiling its rules from
-     * text cost as much as a tenth of a backtest when done per task.
+     * Per task's parameter sets (first, count, stride: every symbol's tasks have the same), the indicators
+     * they read and each set's backtest compiled against them: building a strategy and compiling its rules
+     * from text cost as much as a tenth of a backtest when done per task.
      */
     private transient Map<List<Integer>, Chunk> chunks;
     private transient LongCounter done;

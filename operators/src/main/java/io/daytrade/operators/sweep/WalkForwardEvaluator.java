@@ -1,5 +1,6 @@
 package io.daytrade.operators.sweep;
 
+import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
@@ -8,10 +9,13 @@ import io.daytrade.backtest.Strategy;
 import io.daytrade.backtest.Trade;
 import io.daytrade.backtest.WalkForward;
 import io.daytrade.backtest.WalkForwardWindow;
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,9 +34,9 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     private final ExecutionSettings settings;
     private final String metric;
 
-    /** Every parameter set's backtest, compiled once per subtask for the history columns it was compiled against. */
+    /** The indicators any parameter set reads, and every set's backtest compiled against their columns. */
+    private transient List<IndicatorSpec> indicators;
     private transient List<HistoryBacktest> compiled;
-    private transient List<String> compiledFor;
     private transient LongCounter done;
     private transient Counter evaluations;
 
@@ -53,9 +57,14 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
 
     @Override
     public void flatMap(WalkForwardTask task, Collector<WalkForwardResult> out) {
-        List<HistoryBacktest> sets = compile(Arrays.asList(task.history.columns));
+        if (compiled == null) {
+            compile();
+        }
+        // The task carries the bars alone (a megabyte, not the tens of every column); indicators run over
+        // the whole history, so a window's values are those a backtest of all the bars would read.
+        BarHistory history = task.history.withIndicators(indicators);
         WalkForwardWindow window = new WalkForwardWindow(task.window, task.trainStart, task.trainEnd, task.testEnd);
-        WalkForward.Outcome outcome = WalkForward.step(task.history, sets, settings, metric, window, () -> {
+        WalkForward.Outcome outcome = WalkForward.step(history, compiled, settings, metric, window, () -> {
             done.add(1);
             evaluations.inc();
         });
@@ -65,7 +74,7 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         }
         PositionSimulator test = outcome.outOfSample();
         WalkForwardResult result = new WalkForwardResult();
-        result.symbol = task.history.symbol;
+        result.symbol = history.symbol;
         result.window = task.window;
         result.trainStart = task.trainStart;
         result.trainEnd = task.trainEnd;
@@ -84,16 +93,21 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         out.collect(result);
     }
 
-    /** Building the strategies and compiling their rules from text cost a third of a second per window. */
-    private List<HistoryBacktest> compile(List<String> columns) {
-        if (compiled == null || !columns.equals(compiledFor)) {
-            List<HistoryBacktest> sets = new ArrayList<>();
-            for (double[] values : parameterSets) {
-                sets.add(new HistoryBacktest(Strategy.withParameters(strategy, names, values), columns));
-            }
-            compiled = sets;
-            compiledFor = columns;
+    /** Once per subtask: building the strategies and compiling their rules cost a third of a second per window. */
+    private void compile() {
+        List<Strategy> strategies = new ArrayList<>();
+        Map<String, IndicatorSpec> byName = new LinkedHashMap<>();
+        for (double[] values : parameterSets) {
+            Strategy chosen = Strategy.withParameters(strategy, names, values);
+            strategies.add(chosen);
+            chosen.indicators().forEach(spec -> byName.putIfAbsent(spec.name(), spec));
         }
-        return compiled;
+        indicators = List.copyOf(byName.values());
+        List<String> columns = new IndicatorSet(indicators).columns();
+        List<HistoryBacktest> sets = new ArrayList<>();
+        for (Strategy chosen : strategies) {
+            sets.add(new HistoryBacktest(chosen, columns));
+        }
+        compiled = sets;
     }
 }

@@ -48,15 +48,10 @@ public final class SweepJob {
     }
 
     /**
-     * One {@link BarHistory} per symbol with every indicator column the plan's parameter sets read,
+     * One {@link BarHistory} per symbol with the columns of {@code indicators} (none: the bars alone),
      * computed once per symbol by the indicator code of the live job; its dead letters join the job's.
      */
-    public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars, String source,
-            SweepPlan plan) {
-        return histories(job, bars, source, plan.indicators());
-    }
-
-    private static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars,
+    public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars,
             String source, List<IndicatorSpec> indicators) {
         SingleOutputStreamOperator<BarHistory> histories = bars.keyBy(bar -> bar.getSymbol().toString(), Types.STRING)
                 .process(new HistoryCollector(indicators, source), TypeInformation.of(BarHistory.class))

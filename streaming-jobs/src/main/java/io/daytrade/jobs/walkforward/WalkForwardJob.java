@@ -12,6 +12,8 @@ import io.daytrade.operators.sweep.WalkForwardResult;
 import io.daytrade.operators.sweep.WalkForwardTask;
 import io.daytrade.schemas.Bar;
 
+import java.util.List;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -27,7 +29,8 @@ public final class WalkForwardJob {
 
     public static SingleOutputStreamOperator<WalkForwardResult> build(BoundedJob job, DataStream<Bar> bars,
             String source, SweepPlan plan, ExecutionSettings settings, String metric, Span train, Span test, Span step) {
-        return SweepJob.histories(job, bars, source, plan)
+        // Histories of the bars alone: a window's task computes the columns where it runs.
+        return SweepJob.histories(job, bars, source, List.of())
                 .flatMap(new WalkForwardFanOut(train, test, step, plan.parameterSets().length),
                         TypeInformation.of(WalkForwardTask.class))
                 .uid("walk-forward-windows").name("Windows (train " + train + ", test " + test + ", step " + step + ")")
