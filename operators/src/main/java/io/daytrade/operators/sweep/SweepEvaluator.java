@@ -3,15 +3,10 @@ package io.daytrade.operators.sweep;
 import io.daytrade.backtest.BacktestBuffers;
 import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
-import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PositionSimulator;
-import io.daytrade.backtest.Strategy;
-import io.daytrade.indicators.IndicatorSet;
-import io.daytrade.indicators.IndicatorSpec;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +30,8 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     private final double[][] parameterSets;
     private final ExecutionSettings settings;
 
-    /**
-     * Per task's parameter sets (first, count, stride: every symbol's tasks have the same), the indicators
-     * they read and each set's backtest compiled against them: building a strategy and compiling its rules
-     * from text cost as much as a tenth of a backtest when done per task.
-     */
-    private transient Map<List<Integer>, Chunk> chunks;
+    /** Per task's parameter sets (first, count, stride: every symbol's tasks have the same), compiled once. */
+    private transient Map<List<Integer>, CompiledParameterSets> chunks;
     private transient LongCounter done;
     private transient Counter evaluations;
     private transient Counter barEvaluations;
@@ -67,7 +58,8 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
 
     @Override
     public void flatMap(SweepTask task, Collector<SweepResult> out) {
-        Chunk chunk = chunks.computeIfAbsent(List.of(task.first, task.count, task.stride), key -> new Chunk(task));
+        CompiledParameterSets chunk = chunks.computeIfAbsent(List.of(task.first, task.count, task.stride),
+                key -> new CompiledParameterSets(strategy, names, parameterSets, task::parameterSet, task.count));
         BarHistory history = task.history.withIndicators(chunk.indicators);
         PositionSimulator finished = null;
         BacktestBuffers buffers = new BacktestBuffers();
@@ -85,28 +77,6 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
             done.add(1);
             evaluations.inc();
             barEvaluations.inc(history.bars());
-        }
-    }
-
-    /** A task's parameter sets: the indicators any of them reads, and their backtests. */
-    private final class Chunk {
-        final List<IndicatorSpec> indicators;
-        final HistoryBacktest[] backtests;
-
-        Chunk(SweepTask task) {
-            int count = task.count;
-            Strategy[] strategies = new Strategy[count];
-            Map<String, IndicatorSpec> byName = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                strategies[i] = Strategy.withParameters(strategy, names, parameterSets[task.parameterSet(i)]);
-                strategies[i].indicators().forEach(spec -> byName.putIfAbsent(spec.name(), spec));
-            }
-            indicators = List.copyOf(byName.values());
-            List<String> columns = new IndicatorSet(indicators).columns();
-            backtests = new HistoryBacktest[count];
-            for (int i = 0; i < count; i++) {
-                backtests[i] = new HistoryBacktest(strategies[i], columns);
-            }
         }
     }
 }

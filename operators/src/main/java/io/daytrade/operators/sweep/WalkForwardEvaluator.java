@@ -2,20 +2,14 @@ package io.daytrade.operators.sweep;
 
 import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
-import io.daytrade.backtest.HistoryBacktest;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PositionSimulator;
-import io.daytrade.backtest.Strategy;
 import io.daytrade.backtest.Trade;
 import io.daytrade.backtest.WalkForward;
 import io.daytrade.backtest.WalkForwardWindow;
-import io.daytrade.indicators.IndicatorSet;
-import io.daytrade.indicators.IndicatorSpec;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -34,9 +28,8 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     private final ExecutionSettings settings;
     private final String metric;
 
-    /** The indicators any parameter set reads, and every set's backtest compiled against their columns. */
-    private transient List<IndicatorSpec> indicators;
-    private transient List<HistoryBacktest> compiled;
+    /** Every parameter set, compiled once per subtask. */
+    private transient CompiledParameterSets compiled;
     private transient LongCounter done;
     private transient Counter evaluations;
 
@@ -58,16 +51,17 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     @Override
     public void flatMap(WalkForwardTask task, Collector<WalkForwardResult> out) {
         if (compiled == null) {
-            compile();
+            compiled = new CompiledParameterSets(strategy, names, parameterSets, i -> i, parameterSets.length);
         }
         // The task carries the bars alone (a megabyte, not the tens of every column); indicators run over
         // the whole history, so a window's values are those a backtest of all the bars would read.
-        BarHistory history = task.history.withIndicators(indicators);
+        BarHistory history = task.history.withIndicators(compiled.indicators);
         WalkForwardWindow window = new WalkForwardWindow(task.window, task.trainStart, task.trainEnd, task.testEnd);
-        WalkForward.Outcome outcome = WalkForward.step(history, compiled, settings, metric, window, () -> {
-            done.add(1);
-            evaluations.inc();
-        });
+        WalkForward.Outcome outcome = WalkForward.step(history, Arrays.asList(compiled.backtests), settings, metric,
+                window, () -> {
+                    done.add(1);
+                    evaluations.inc();
+                });
         if (outcome == null) {
             done.add(parameterSets.length);
             return;
@@ -91,23 +85,5 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         result.tradedNotional = test.tradedNotional();
         result.feesPaid = test.feesPaid();
         out.collect(result);
-    }
-
-    /** Once per subtask: building the strategies and compiling their rules cost a third of a second per window. */
-    private void compile() {
-        List<Strategy> strategies = new ArrayList<>();
-        Map<String, IndicatorSpec> byName = new LinkedHashMap<>();
-        for (double[] values : parameterSets) {
-            Strategy chosen = Strategy.withParameters(strategy, names, values);
-            strategies.add(chosen);
-            chosen.indicators().forEach(spec -> byName.putIfAbsent(spec.name(), spec));
-        }
-        indicators = List.copyOf(byName.values());
-        List<String> columns = new IndicatorSet(indicators).columns();
-        List<HistoryBacktest> sets = new ArrayList<>();
-        for (Strategy chosen : strategies) {
-            sets.add(new HistoryBacktest(chosen, columns));
-        }
-        compiled = sets;
     }
 }
