@@ -100,6 +100,9 @@ class CrashRecoveryTest {
             LOG.info("kill {}: task manager {} killed with SIGKILL; output flowing again after {} ms", kill,
                     victim.pid(), millis);
             assertThat(rest.state(crashy)).isIn("RUNNING", "RESTARTING");
+            // Committed output can grow as soon as the restored job commits its pending transactions, while
+            // its tasks are still starting: a kill then would land in the same restart and not count.
+            awaitRestartedAndRunning(rest, crashy, kill, Duration.ofSeconds(120));
         }
         assertThat(Long.parseLong(rest.jobMetric(crashy, "numRestarts"))).as("restarts after the kills").isGreaterThanOrEqualTo(3);
         assertThat(produced.get().sent()).isEqualTo(TICKS);
@@ -156,6 +159,19 @@ class CrashRecoveryTest {
 
     private static String submit(FlinkRest rest, Path config) throws Exception {
         return ClusterSubmission.submit(rest, List.of("live", "--config", config.toString()), null, null, false);
+    }
+
+    private static void awaitRestartedAndRunning(FlinkRest rest, String job, int restarts, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String count = rest.jobMetric(job, "numRestarts");
+            if (count != null && Long.parseLong(count) >= restarts && rest.tasksRunning(job)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + job + " did not run all its tasks after restart " + restarts
+                + " within " + timeout.toSeconds() + " s (numRestarts " + rest.jobMetric(job, "numRestarts") + ")");
     }
 
     /** Waits until more is committed to {@code topic} than {@code before}; returns when (nanoTime). */

@@ -83,6 +83,23 @@ public final class FlinkRest {
         return get("/jobs/" + jobId).path("state").asText();
     }
 
+    /**
+     * True when the job is RUNNING and so is every one of its tasks: a job is RUNNING again as soon as a
+     * restart begins, while its tasks are still being deployed.
+     */
+    public boolean tasksRunning(String jobId) throws IOException {
+        JsonNode job = get("/jobs/" + jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!vertex.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return job.path("vertices").size() > 0;
+    }
+
     /** The job's user accumulators by name (values as Flink reports them, as text). */
     public Map<String, String> accumulators(String jobId) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
