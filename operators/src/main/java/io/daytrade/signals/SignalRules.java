@@ -19,7 +19,8 @@ public final class SignalRules {
     /** A rule that fired on this bar, with the values its condition read. */
     public record Fired(RuleDefinition rule, Map<String, Double> inputs) {}
 
-    private static final Truth[] TRUTHS = Truth.values();
+    private static final byte TRUE = (byte) Truth.TRUE.ordinal();
+    private static final byte UNKNOWN = (byte) Truth.UNKNOWN.ordinal();
 
     private final List<RuleDefinition> definitions;
     private final List<Condition> conditions;
@@ -122,13 +123,12 @@ public final class SignalRules {
      */
     public void lastFired(BarColumns columns, int count, int[] out, byte[] truths) {
         Arrays.fill(out, 0, count, -1);
-        byte yes = (byte) Truth.TRUE.ordinal();
         for (int i = 0; i < conditions.size(); i++) {
             conditions.get(i).evaluateAll(columns, count, truths);
-            byte before = (byte) Truth.UNKNOWN.ordinal();
+            byte before = UNKNOWN;
             for (int k = 0; k < count; k++) {
                 byte now = truths[k];
-                if (now == yes && before != yes) {
+                if (fires(now, before)) {
                     out[k] = i;
                 }
                 before = now;
@@ -143,14 +143,13 @@ public final class SignalRules {
      */
     public void firings(BarColumns columns, int count, byte[] truths, Firings out) {
         out.clear();
-        byte yes = (byte) Truth.TRUE.ordinal();
         int ruleCount = conditions.size();
         for (int i = 0; i < ruleCount; i++) {
             conditions.get(i).evaluateAll(columns, count, truths);
-            byte before = (byte) Truth.UNKNOWN.ordinal();
+            byte before = UNKNOWN;
             for (int k = 0; k < count; k++) {
                 byte now = truths[k];
-                if (now == yes && before != yes) {
+                if (fires(now, before)) {
                     out.add(k, i, ruleCount);
                 }
                 before = now;
@@ -160,14 +159,22 @@ public final class SignalRules {
         out.settle(ruleCount);
     }
 
+    /**
+     * A rule fires on the bar where its condition becomes true: true now, and false or unknown on the bar
+     * before (or no bar before). The one definition for the row-at-a-time and the column-at-once paths.
+     */
+    private static boolean fires(byte now, byte before) {
+        return now == TRUE && before != TRUE;
+    }
+
     /** Evaluates every rule on one bar's row (NaN for "no value yet") and updates {@code memory}. */
     public List<Fired> evaluate(double[] row, RuleMemory memory) {
         List<Fired> fired = List.of();
         for (int i = 0; i < conditions.size(); i++) {
-            Truth now = conditions.get(i).evaluate(row, memory.crossing);
-            Truth before = TRUTHS[memory.previous[i]];
-            memory.previous[i] = (byte) now.ordinal();
-            if (now == Truth.TRUE && before != Truth.TRUE) {
+            byte now = (byte) conditions.get(i).evaluate(row, memory.crossing).ordinal();
+            byte before = memory.previous[i];
+            memory.previous[i] = now;
+            if (fires(now, before)) {
                 Map<String, Double> inputs = new LinkedHashMap<>();
                 for (int column : inputColumns.get(i)) {
                     inputs.put(columns.get(column), row[column]);

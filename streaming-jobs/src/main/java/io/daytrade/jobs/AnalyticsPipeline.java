@@ -12,6 +12,7 @@ import io.daytrade.operators.indicators.BarIndicatorFunction;
 import io.daytrade.operators.indicators.BarKey;
 import io.daytrade.operators.signals.IndicatorKey;
 import io.daytrade.operators.signals.SignalFunction;
+import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.CrossAsset;
 import io.daytrade.schemas.IndicatorValues;
@@ -51,15 +52,24 @@ public final class AnalyticsPipeline {
      */
     public static SingleOutputStreamOperator<Bar> bars(DataStream<Tick> ticks, List<BarInterval> intervals,
             boolean sortedInput, String source) {
+        return bars(ticks, intervals, sortedInput, source, StateCachingKeyedProcessOperator.DEFAULT_MAX_KEYS);
+    }
+
+    /**
+     * @param cachedKeys symbols whose state each keyed subtask holds as objects between checkpoints when the
+     *     state backend serializes (RocksDB); 0 reads and writes the backend on every bar
+     */
+    public static SingleOutputStreamOperator<Bar> bars(DataStream<Tick> ticks, List<BarInterval> intervals,
+            boolean sortedInput, String source, int cachedKeys) {
         String labels = intervals.stream().map(BarInterval::label).collect(Collectors.joining(","));
         // Chained to whatever produced the ticks, so that ticks never cross the shuffle one by one.
         return ticks.transform("Pre-aggregate ticks (" + labels + ")", Types.POJO(PartialBar.class),
                         new TickPreAggregator(intervals, source))
                 .uid(PRE_AGGREGATE_UID)
                 .keyBy(part -> part.symbol, Types.STRING)
-                .process(new BarAssembler(intervals, sortedInput, source), new AvroTypeInfo<>(Bar.class))
-                .uid(BARS_UID)
-                .name("Ticks to bars (" + labels + ")");
+                .transform("Ticks to bars (" + labels + ")", new AvroTypeInfo<>(Bar.class),
+                        new StateCachingKeyedProcessOperator<>(new BarAssembler(intervals, sortedInput, source), cachedKeys))
+                .uid(BARS_UID);
     }
 
     public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
@@ -70,10 +80,16 @@ public final class AnalyticsPipeline {
     /** @param cleanup when a symbol that stopped trading gives up its state (live jobs) */
     public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
             List<IndicatorSpec> specs, String source, IdleKeyCleanup cleanup) {
+        return indicators(bars, specs, source, cleanup, StateCachingKeyedProcessOperator.DEFAULT_MAX_KEYS);
+    }
+
+    /** @param cachedKeys as for {@link #bars(DataStream, List, boolean, String, int)} */
+    public static SingleOutputStreamOperator<IndicatorValues> indicators(DataStream<Bar> bars,
+            List<IndicatorSpec> specs, String source, IdleKeyCleanup cleanup, int cachedKeys) {
         return bars.keyBy(new BarKey(), Types.STRING)
-                .process(new BarIndicatorFunction(specs, source, cleanup), new AvroTypeInfo<>(IndicatorValues.class))
-                .uid(INDICATORS_UID)
-                .name("Indicators (" + specs.size() + ")");
+                .transform("Indicators (" + specs.size() + ")", new AvroTypeInfo<>(IndicatorValues.class),
+                        new StateCachingKeyedProcessOperator<>(new BarIndicatorFunction(specs, source, cleanup), cachedKeys))
+                .uid(INDICATORS_UID);
     }
 
     /**
@@ -96,10 +112,16 @@ public final class AnalyticsPipeline {
      */
     public static SingleOutputStreamOperator<Signal> signals(SingleOutputStreamOperator<IndicatorValues> values,
             List<RuleDefinition> rules, List<String> indicatorColumns, IdleKeyCleanup cleanup) {
+        return signals(values, rules, indicatorColumns, cleanup, StateCachingKeyedProcessOperator.DEFAULT_MAX_KEYS);
+    }
+
+    /** @param cachedKeys as for {@link #bars(DataStream, List, boolean, String, int)} */
+    public static SingleOutputStreamOperator<Signal> signals(SingleOutputStreamOperator<IndicatorValues> values,
+            List<RuleDefinition> rules, List<String> indicatorColumns, IdleKeyCleanup cleanup, int cachedKeys) {
         return DataStreamUtils.reinterpretAsKeyedStream(values, new IndicatorKey(), Types.STRING)
-                .process(new SignalFunction(rules, indicatorColumns, cleanup), new AvroTypeInfo<>(Signal.class))
-                .uid(SIGNALS_UID)
-                .name("Signal rules (" + rules.size() + ")");
+                .transform("Signal rules (" + rules.size() + ")", new AvroTypeInfo<>(Signal.class),
+                        new StateCachingKeyedProcessOperator<>(new SignalFunction(rules, indicatorColumns, cleanup), cachedKeys))
+                .uid(SIGNALS_UID);
     }
 
     /**

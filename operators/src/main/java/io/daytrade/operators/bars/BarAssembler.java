@@ -2,6 +2,8 @@ package io.daytrade.operators.bars;
 
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.deadletters.JsonText;
+import io.daytrade.operators.statecache.KeyedStateCache;
+import io.daytrade.operators.statecache.UsesKeyedStateCache;
 import io.daytrade.schemas.Bar;
 
 import java.time.Instant;
@@ -31,7 +33,7 @@ import org.apache.flink.util.Collector;
  * <p>State: per interval a map from bar start to the bar so far ({@code open-bars-<interval>}), and one
  * event-time timer per bar end.
  */
-public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> {
+public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> implements UsesKeyedStateCache {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,6 +44,7 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
     private final boolean inputSortedByTime;
     private final String source;
 
+    private transient KeyedStateCache cache;
     private transient List<MapState<Long, BarAccumulator>> openBars;
     private transient Counter lateTicks;
     private transient Counter barsOut;
@@ -69,9 +72,10 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
 
     @Override
     public void open(OpenContext openContext) {
+        KeyedStateCache states = cache == null ? KeyedStateCache.passThrough() : cache;
         openBars = new ArrayList<>();
         for (BarInterval interval : intervals) {
-            openBars.add(getRuntimeContext().getMapState(openBarsDescriptor(interval)));
+            openBars.add(states.map(getRuntimeContext().getMapState(openBarsDescriptor(interval))));
         }
         lateTicks = getRuntimeContext().getMetricGroup().counter("lateTicks");
         barsOut = getRuntimeContext().getMetricGroup().counter("barsOut");
@@ -80,6 +84,11 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
         // How far event time trails the wall clock: grows when a source stalls or the job falls behind.
         getRuntimeContext().getMetricGroup().gauge("eventTimeLagMs", (Gauge<Long>) () ->
                 lastWatermark == Long.MIN_VALUE ? 0L : System.currentTimeMillis() - lastWatermark);
+    }
+
+    @Override
+    public void useStateCache(KeyedStateCache cache) {
+        this.cache = cache;
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.operators.statecache.KeyedStateCache;
+import io.daytrade.operators.statecache.UsesKeyedStateCache;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
 
@@ -24,7 +26,8 @@ import org.apache.flink.util.Collector;
  * one {@link IndicatorValues} per bar, with null where an indicator is still in its lookback. Bars must
  * come in time order per key; a bar at or before the last one goes to the dead letters.
  */
-public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, IndicatorValues> {
+public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, IndicatorValues>
+        implements UsesKeyedStateCache {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,6 +38,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
     private transient List<IndicatorSpec> specs;
     private transient List<String> columns;
     private transient double[] row;
+    private transient KeyedStateCache cache;
     private transient IndicatorState state;
     private transient Counter outOfOrderBars;
     private transient Counter idleKeysCleared;
@@ -61,11 +65,16 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
         IndicatorSet prototype = new IndicatorSet(specs);
         columns = prototype.columns();
         row = new double[columns.size()];
-        state = new IndicatorState(getRuntimeContext(), specs);
+        state = new IndicatorState(getRuntimeContext(), specs, cache == null ? KeyedStateCache.passThrough() : cache);
         outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
         tickToIndicators = getRuntimeContext().getMetricGroup()
                 .histogram("tickToIndicatorsMs", new DescriptiveStatisticsHistogram(1_000));
+    }
+
+    @Override
+    public void useStateCache(KeyedStateCache cache) {
+        this.cache = cache;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.daytrade.operators.indicators;
 
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.operators.statecache.KeyedStateCache;
 import io.daytrade.schemas.Bar;
 
 import java.util.List;
@@ -26,9 +27,15 @@ public final class IndicatorState {
     private final ValueState<Long> lastBarTime;
 
     public IndicatorState(RuntimeContext context, List<IndicatorSpec> specs) {
+        this(context, specs, KeyedStateCache.passThrough());
+    }
+
+    /** @param cache holds the states between checkpoints (the live job's operator gives one) */
+    public IndicatorState(RuntimeContext context, List<IndicatorSpec> specs, KeyedStateCache cache) {
         this.specs = List.copyOf(specs);
-        this.indicators = context.getState(new ValueStateDescriptor<>(INDICATORS, new IndicatorSetSerializer(specs)));
-        this.lastBarTime = context.getState(new ValueStateDescriptor<>(LAST_BAR_TIME, Types.LONG));
+        this.indicators = cache.value(
+                context.getState(new ValueStateDescriptor<>(INDICATORS, new IndicatorSetSerializer(specs))));
+        this.lastBarTime = cache.value(context.getState(new ValueStateDescriptor<>(LAST_BAR_TIME, Types.LONG)));
     }
 
     /** The time of the current key's last bar, or null. */

@@ -1,5 +1,6 @@
 package io.daytrade.operators.signals;
 
+import io.daytrade.operators.statecache.KeyedStateCache;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.signals.RuleMemory;
 import io.daytrade.signals.SignalRules;
@@ -28,11 +29,16 @@ public final class RuleState {
 
     /** @param rules compiled against {@code close} and {@code indicatorColumns} ({@link SignalFunction#rowLayout}) */
     public RuleState(RuntimeContext context, SignalRules rules, List<String> indicatorColumns) {
+        this(context, rules, indicatorColumns, KeyedStateCache.passThrough());
+    }
+
+    /** @param cache holds the states between checkpoints (the live job's operator gives one) */
+    public RuleState(RuntimeContext context, SignalRules rules, List<String> indicatorColumns, KeyedStateCache cache) {
         this.rules = rules;
         this.indicatorColumns = List.copyOf(indicatorColumns);
         this.row = new double[rules.columns().size()];
-        this.memory = context.getState(new ValueStateDescriptor<>(MEMORY, RuleMemory.class));
-        this.lastBarTime = context.getState(new ValueStateDescriptor<>(LAST_BAR_TIME, Types.LONG));
+        this.memory = cache.value(context.getState(new ValueStateDescriptor<>(MEMORY, RuleMemory.class)));
+        this.lastBarTime = cache.value(context.getState(new ValueStateDescriptor<>(LAST_BAR_TIME, Types.LONG)));
     }
 
     /** Evaluates the rules on the current key's next bar and keeps what they remember. */

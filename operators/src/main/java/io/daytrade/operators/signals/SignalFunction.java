@@ -1,6 +1,8 @@
 package io.daytrade.operators.signals;
 
 import io.daytrade.operators.IdleKeyCleanup;
+import io.daytrade.operators.statecache.KeyedStateCache;
+import io.daytrade.operators.statecache.UsesKeyedStateCache;
 import io.daytrade.schemas.IndicatorValues;
 import io.daytrade.schemas.Signal;
 import io.daytrade.signals.RuleDefinition;
@@ -20,7 +22,7 @@ import org.apache.flink.util.Collector;
  * Keyed by symbol and interval ({@link IndicatorKey}): evaluates the signal rules on each bar's
  * indicator values and emits a {@link Signal} for each rule whose condition became true.
  */
-public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues, Signal> {
+public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues, Signal> implements UsesKeyedStateCache {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,6 +30,7 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
     private final List<String> indicatorColumns;
     private final IdleKeyCleanup cleanup;
 
+    private transient KeyedStateCache cache;
     private transient RuleState state;
     private transient Counter idleKeysCleared;
     private transient Counter signalsOut;
@@ -57,9 +60,15 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
 
     @Override
     public void open(OpenContext openContext) {
-        state = new RuleState(getRuntimeContext(), SignalRules.compile(rules, rowLayout(indicatorColumns)), indicatorColumns);
+        state = new RuleState(getRuntimeContext(), SignalRules.compile(rules, rowLayout(indicatorColumns)), indicatorColumns,
+                cache == null ? KeyedStateCache.passThrough() : cache);
         signalsOut = getRuntimeContext().getMetricGroup().counter("signalsOut");
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
+    }
+
+    @Override
+    public void useStateCache(KeyedStateCache cache) {
+        this.cache = cache;
     }
 
     @Override

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 
+import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
+
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -31,11 +35,26 @@ final class BarsStageHarness implements AutoCloseable {
     /** Sorted (BATCH) mode: parts wait here to be sorted by symbol and bar start, as BATCH mode does. */
     private final List<StreamRecord<PartialBar>> forSorting = new ArrayList<>();
     private int partsSent;
-    private final KeyedOneInputStreamOperatorTestHarness<String, PartialBar, Bar> assembler;
+    private final List<BarInterval> parsed;
+    private final int cachedKeys;
+    private KeyedOneInputStreamOperatorTestHarness<String, PartialBar, Bar> assembler;
+    /** Output of assemblers that were restarted from a snapshot. */
+    private final List<Bar> earlierBars = new ArrayList<>();
+    private final List<DeadLetter> earlierDeadLetters = new ArrayList<>();
+    private long snapshots;
     private long assemblerWatermark = Long.MIN_VALUE;
 
     BarsStageHarness(String intervals, boolean sorted, int preAggregators) throws Exception {
-        List<BarInterval> parsed = BarInterval.parseList(intervals);
+        this(intervals, sorted, preAggregators, 0);
+    }
+
+    /**
+     * @param cachedKeys above 0: the assembler keeps its state in RocksDB behind a state cache of this
+     *     many keys, as the live job runs it
+     */
+    BarsStageHarness(String intervals, boolean sorted, int preAggregators, int cachedKeys) throws Exception {
+        parsed = BarInterval.parseList(intervals);
+        this.cachedKeys = cachedKeys;
         for (int i = 0; i < preAggregators; i++) {
             var subtask = new OneInputStreamOperatorTestHarness<>(new TickPreAggregator(parsed, "test-ticks"));
             subtask.setProcessingTime(System.currentTimeMillis()); // the arrival clock starts at the wall clock
@@ -46,9 +65,39 @@ final class BarsStageHarness implements AutoCloseable {
         java.util.Arrays.fill(subtaskWatermarks, Long.MIN_VALUE);
         subtaskIdle = new boolean[preAggregators];
         this.sorted = sorted;
-        assembler = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new BarAssembler(parsed, sorted, "test-ticks")), part -> part.symbol, Types.STRING);
-        assembler.open();
+        assembler = newAssembler(null);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, PartialBar, Bar> newAssembler(OperatorSubtaskState restoreFrom)
+            throws Exception {
+        BarAssembler function = new BarAssembler(parsed, sorted, "test-ticks");
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                cachedKeys > 0 ? new StateCachingKeyedProcessOperator<>(function, cachedKeys) : new KeyedProcessOperator<>(function),
+                (PartialBar part) -> part.symbol, Types.STRING);
+        if (cachedKeys > 0) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        return harness;
+    }
+
+    /**
+     * The keyed stage fails right after a checkpoint and is restored from it: a snapshot, a new assembler
+     * from that snapshot, and the ticks go on. The pre-aggregation keeps running, as its parts were sent.
+     */
+    void restoreAssemblerFromSnapshot() throws Exception {
+        snapshots++;
+        OperatorSubtaskState snapshot = assembler.snapshot(snapshots, snapshots);
+        earlierBars.addAll(assembler.extractOutputValues());
+        earlierDeadLetters.addAll(deadLettersOf(assembler));
+        assembler.close();
+        assembler = newAssembler(snapshot);
+        if (assemblerWatermark != Long.MIN_VALUE) {
+            assembler.processWatermark(new Watermark(assemblerWatermark)); // as upstream sends it again
+        }
     }
 
     BarsStageHarness(String intervals, boolean sorted) throws Exception {
@@ -148,10 +197,18 @@ final class BarsStageHarness implements AutoCloseable {
     }
 
     List<Bar> bars() {
-        return assembler.extractOutputValues();
+        List<Bar> bars = new ArrayList<>(earlierBars);
+        bars.addAll(assembler.extractOutputValues());
+        return bars;
     }
 
     List<DeadLetter> deadLetters() {
+        List<DeadLetter> dead = new ArrayList<>(earlierDeadLetters);
+        dead.addAll(deadLettersOf(assembler));
+        return dead;
+    }
+
+    private static List<DeadLetter> deadLettersOf(KeyedOneInputStreamOperatorTestHarness<String, PartialBar, Bar> assembler) {
         var dead = assembler.getSideOutput(DeadLetters.TAG);
         return dead == null ? List.of() : dead.stream().map(StreamRecord::getValue).toList();
     }

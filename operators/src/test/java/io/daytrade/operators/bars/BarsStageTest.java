@@ -220,6 +220,37 @@ class BarsStageTest {
         }
     }
 
+    /** The live job's keyed stage: RocksDB behind a state cache smaller than the symbols, restored from snapshots. */
+    @Test
+    void aCachedRocksDbAssemblerRestoredFromSnapshotsGivesTheSameBars() throws Exception {
+        List<Tick> ticks = randomTicks(new Random(12), 4_000);
+        List<Bar> expected = aggregateIndependently(ticks, List.of(BarInterval.parse("1m"), BarInterval.parse("5m")));
+        Random random = new Random(5);
+        List<Tick> shuffled = shuffleWithin(ticks, 30_000, random);
+        for (int cachedKeys : new int[] {1, 1024}) {
+            try (var harness = new BarsStageHarness("1m,5m", false, 2, cachedKeys)) {
+                long[] maxSeen = {Long.MIN_VALUE, Long.MIN_VALUE};
+                for (Tick tick : shuffled) {
+                    int subtask = random.nextInt(2);
+                    harness.process(subtask, tick);
+                    maxSeen[subtask] = Math.max(maxSeen[subtask], tick.getEventTime().toEpochMilli());
+                    long globalMax = Math.max(maxSeen[0], maxSeen[1]);
+                    if (random.nextInt(50) == 0) {
+                        harness.watermark(subtask, Math.min(maxSeen[subtask], globalMax) - 30_001);
+                    }
+                    if (random.nextInt(400) == 0) {
+                        harness.restoreAssemblerFromSnapshot();
+                    }
+                }
+                harness.endOfInput();
+                assertThat(harness.deadLetters()).isEmpty();
+                List<Bar> bars = harness.bars();
+                bars.forEach(bar -> bar.setLastTickArrival(null));
+                assertThat(canonical(bars)).as("%d cached keys", cachedKeys).isEqualTo(canonical(expected));
+            }
+        }
+    }
+
     @Test
     void sendsOnePartPerBarOverTheShuffleWhenTicksComeInOrder() throws Exception {
         try (var harness = harness("1m", false)) {

@@ -7,6 +7,7 @@ import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.indicators.OhlcvSeries;
 import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
 
@@ -15,6 +16,7 @@ import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -154,6 +156,50 @@ class BarIndicatorFunctionTest {
             assertThat(out.get(3).getValues().get("sma_5")).isNull();
             assertThat(out.get(4).getValues().get("sma_5")).isNotNull();
         }
+    }
+
+    /** As the live job runs it: RocksDB behind a state cache of one key, restored from a snapshot now and then. */
+    @Test
+    void cachedRocksDbStateRestoredFromSnapshotsGivesTheSameValues() throws Exception {
+        OhlcvSeries series = OhlcvSeries.generated(5, 120);
+        List<String> symbols = List.of("AAA", "BBB", "CCC");
+        List<IndicatorValues> straight;
+        try (var harness = harness(SPECS)) {
+            for (int i = 0; i < series.size(); i++) {
+                for (String symbol : symbols) {
+                    harness.processElement(bar(symbol, "1m", series, i), series.time[i]);
+                }
+            }
+            straight = harness.extractOutputValues();
+        }
+        List<IndicatorValues> cached = new java.util.ArrayList<>();
+        OperatorSubtaskState snapshot = null;
+        for (int from = 0; from < series.size(); from += 25) {
+            try (var harness = cachedRocksDbHarness(SPECS, snapshot)) {
+                for (int i = from; i < Math.min(from + 25, series.size()); i++) {
+                    for (String symbol : symbols) {
+                        harness.processElement(bar(symbol, "1m", series, i), series.time[i]);
+                    }
+                }
+                snapshot = harness.snapshot(from, from);
+                cached.addAll(harness.extractOutputValues());
+            }
+        }
+        assertThat(cached).isEqualTo(straight);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Bar, IndicatorValues> cachedRocksDbHarness(
+            String specs, OperatorSubtaskState restoreFrom) throws Exception {
+        var operator = new StateCachingKeyedProcessOperator<>(
+                new BarIndicatorFunction(IndicatorSpec.parseList(specs), "test-bars"), 1);
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, new BarKey(), Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        assertThat(operator.caching()).isTrue();
+        return harness;
     }
 
     @Test

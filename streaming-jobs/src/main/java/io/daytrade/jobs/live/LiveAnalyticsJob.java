@@ -74,6 +74,7 @@ public final class LiveAnalyticsJob {
     private final Duration idleTimeout;
     private final CrossAssetCalculator crossAsset;
     private final IdleKeyCleanup idleCleanup;
+    private final int cachedKeys;
 
     private LiveAnalyticsJob(LiveJobConfig config, List<BarInterval> intervals, List<IndicatorSpec> indicators,
             List<RuleDefinition> rules, CrossAssetCalculator crossAsset) {
@@ -87,6 +88,7 @@ public final class LiveAnalyticsJob {
         this.rules = rules;
         this.allowedDisorder = ConfigLoader.duration("bars.allowed-disorder", config.bars.allowedDisorder);
         this.idleTimeout = ConfigLoader.duration("bars.idle-timeout", config.bars.idleTimeout);
+        this.cachedKeys = config.state.cachedKeys;
     }
 
     /** Checks everything that can be checked without a cluster or a broker; fails with one line. */
@@ -108,6 +110,9 @@ public final class LiveAnalyticsJob {
             SignalRules.compile(rules, SignalFunction.rowLayout(new IndicatorSet(indicators).columns()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException((config.rules == null ? "" : config.rules + ": ") + e.getMessage());
+        }
+        if (config.state.cachedKeys < 0) {
+            throw new ConfigException("state.cached-keys must be 0 or more, got " + config.state.cachedKeys);
         }
         ConfigLoader.duration("checkpoints.interval", config.checkpoints.interval);
         ConfigLoader.duration("checkpoints.timeout", config.checkpoints.timeout);
@@ -180,11 +185,11 @@ public final class LiveAnalyticsJob {
                 .uid("validate-ticks")
                 .name("Validate ticks");
         SingleOutputStreamOperator<Bar> bars =
-                AnalyticsPipeline.bars(afterValidation.apply(ticks), intervals, false, topics.ticks);
+                AnalyticsPipeline.bars(afterValidation.apply(ticks), intervals, false, topics.ticks, cachedKeys);
         SingleOutputStreamOperator<IndicatorValues> values =
-                AnalyticsPipeline.indicators(bars, indicators, topics.bars, idleCleanup);
+                AnalyticsPipeline.indicators(bars, indicators, topics.bars, idleCleanup, cachedKeys);
         SingleOutputStreamOperator<Signal> signals =
-                AnalyticsPipeline.signals(values, rules, indicatorColumns, idleCleanup);
+                AnalyticsPipeline.signals(values, rules, indicatorColumns, idleCleanup, cachedKeys);
 
         DataStream<DeadLetter> deadLetters = ticks.getSideOutput(DeadLetters.TAG)
                 .union(bars.getSideOutput(DeadLetters.TAG), values.getSideOutput(DeadLetters.TAG));

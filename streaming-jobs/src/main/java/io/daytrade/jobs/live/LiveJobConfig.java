@@ -127,5 +127,12 @@ public final class LiveJobConfig implements Serializable {
          */
         @JsonProperty("idle-symbol-timeout")
         public String idleSymbolTimeout = "7d";
+        /**
+         * Keys (symbol, or symbol and interval) whose bar, indicator and rule state each keyed subtask holds
+         * as objects between checkpoints with RocksDB, written to RocksDB as each checkpoint is taken;
+         * beyond it the cache is written out and emptied. 0 reads and writes RocksDB on every bar.
+         */
+        @JsonProperty("cached-keys")
+        public int cachedKeys = 1024;
     }
 }

@@ -61,6 +61,7 @@ class ConfigLoaderTest {
         assertPrepareFails("indicators: sma(0)\n", "indicators: sma: period must be a whole number");
         assertPrepareFails("kafka:\n  starting-offsets: yesterday\n",
                 "kafka.starting-offsets must be earliest, latest or committed, got 'yesterday'");
+        assertPrepareFails("state:\n  cached-keys: -1\n", "state.cached-keys must be 0 or more, got -1");
     }
 
     @Test
