@@ -42,7 +42,7 @@ final class KafkaLiveWorkload {
         this.out = out;
     }
 
-    Map<String, Object> run(Path work, LiveSuite.Spread plain) throws Exception {
+    Map<String, Object> run(Path work, LiveSuite.Spread plain, LiveSuite.Spread naive) throws Exception {
         long ticks = quick ? 20_000 : 2_000_000;
         Files.createDirectories(work);
         Path rules = work.resolve("rules.yaml");
@@ -86,7 +86,7 @@ final class KafkaLiveWorkload {
             out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx  (%,d ticks per run; %,d bars committed over %d runs)%n",
                     "live_kafka_exactly_once_p2", rate.median(), rate.range(), rate.median() / plain.median(), ticks,
                     committedBars, runs);
-            Map<String, Object> workload = LiveSuite.throughputWorkload("live_kafka_exactly_once_p2", rate, plain);
+            Map<String, Object> workload = LiveSuite.throughputWorkload("live_kafka_exactly_once_p2", rate, plain, naive);
             workload.put("ticks", ticks);
             return workload;
         }

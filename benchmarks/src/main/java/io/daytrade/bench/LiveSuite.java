@@ -1,6 +1,9 @@
 package io.daytrade.bench;
 
 import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.operators.IdleKeyCleanup;
+import io.daytrade.operators.bars.ExactSum;
+import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.live.LiveAnalyticsJob;
@@ -82,11 +85,16 @@ final class LiveSuite {
 
     Map<String, Object> run(Path work) throws Exception {
         long ticks = quick ? 100_000 : 12_000_000;
-        Spread plain = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS);
+        Spread naive = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS, false);
+        Spread plain = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS, true);
         out.printf(Locale.ROOT, "%nsuite live: %,d ticks of %d symbols -> 1m bars -> %s -> 2 rules; exactly-once"
                 + " checkpoints every 10 s; job start excluded%n", ticks, SYMBOLS, INDICATORS);
-        out.printf(Locale.ROOT, "%-30s %16s %22s %12s%n", "", "ticks/s (median)", "spread (min..max)", "vs plain");
-        out.printf(Locale.ROOT, "%-30s %,16.0f %22s %12s%n", "plain loop (1 thread)", plain.median(), plain.range(), "1.000x");
+        out.printf(Locale.ROOT, "%-30s %16s %22s %12s %12s%n", "", "ticks/s (median)", "spread (min..max)", "vs plain",
+                "vs naive");
+        out.printf(Locale.ROOT, "%-30s %,16.0f %22s %12s %11.3fx%n", "plain loop (1 thread)", plain.median(),
+                plain.range(), "1.000x", plain.median() / naive.median());
+        out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx %12s%n", "plain loop, naive sums", naive.median(),
+                naive.range(), naive.median() / plain.median(), "1.000x");
         List<Map<String, Object>> workloads = new ArrayList<>();
         List<String> markdown = new ArrayList<>();
         Map<String, Double> maxRates = new LinkedHashMap<>();
@@ -108,12 +116,13 @@ final class LiveSuite {
                 Spread rate = Spread.of(rates);
                 String name = "live_" + backend + "_p" + p;
                 maxRates.put(backend + "-" + p, rate.median());
-                out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx%n", name, rate.median(), rate.range(),
-                        rate.median() / plain.median());
-                workloads.add(throughputWorkload(name, rate, plain));
+                out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx %11.3fx%n", name, rate.median(), rate.range(),
+                        rate.median() / plain.median(), rate.median() / naive.median());
+                workloads.add(throughputWorkload(name, rate, plain, naive));
                 markdown.add(String.format(Locale.ROOT, "| live: %s, p=%d, in-memory source and sink | %.2f M ticks/s"
-                        + " (%s) | %.3fx plain loop | %s | %s |", backend, p, rate.median() / 1e6, rate.range(),
-                        rate.median() / plain.median(), machine, LocalDate.now()));
+                        + " (%s) | %.3fx plain loop, %.3fx naive-sum loop | %s | %s |", backend, p, rate.median() / 1e6,
+                        rate.range(), rate.median() / plain.median(), rate.median() / naive.median(), machine,
+                        LocalDate.now()));
             }
         }
         if (only != null && only.startsWith("latency-")) {
@@ -154,13 +163,17 @@ final class LiveSuite {
         if (only != null && only.startsWith("latency-")) {
             return Map.of("suite", "live", "workloads", workloads);
         }
-        Map<String, Object> kafka = new KafkaLiveWorkload(quick, out).run(work.resolve("kafka"), plain);
+        Map<String, Object> kafka = new KafkaLiveWorkload(quick, out).run(work.resolve("kafka"), plain, naive);
         workloads.add(kafka);
         markdown.add(String.format(Locale.ROOT, "| live: Kafka to Kafka, exactly-once, rocksdb, p=2 | %.2f M ticks/s | %.3fx"
                 + " plain loop | %s | %s |", (double) kafka.get("figure") / 1e6,
                 (double) kafka.get("figure") / plain.median(), machine, LocalDate.now()));
         out.println();
         out.println("BENCHMARKS.md rows:");
+        out.println(String.format(Locale.ROOT, "| live: plain loop (1 thread), exact sums | %.2f M ticks/s (%s) | 1 | %s | %s |",
+                plain.median() / 1e6, plain.range(), machine, LocalDate.now()));
+        out.println(String.format(Locale.ROOT, "| live: plain loop (1 thread), naive sums | %.2f M ticks/s (%s) | %.3fx plain loop | %s | %s |",
+                naive.median() / 1e6, naive.range(), naive.median() / plain.median(), machine, LocalDate.now()));
         markdown.forEach(out::println);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("suite", "live");
@@ -170,15 +183,16 @@ final class LiveSuite {
         return document;
     }
 
-    static Map<String, Object> throughputWorkload(String name, Spread rate, Spread plain) {
+    static Map<String, Object> throughputWorkload(String name, Spread rate, Spread plain, Spread naive) {
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("name", name);
         workload.put("figure", rate.median());
         workload.put("unit", "ticks/s");
         workload.put("min", rate.min());
         workload.put("max", rate.max());
-        workload.put("baselines", Map.of("plain_loop", plain.median()));
-        workload.put("ratios", Map.of("vs_plain_loop", rate.median() / plain.median()));
+        workload.put("baselines", Map.of("plain_loop", plain.median(), "plain_loop_naive_sums", naive.median()));
+        workload.put("ratios", Map.of("vs_plain_loop", rate.median() / plain.median(),
+                "vs_plain_loop_naive_sums", rate.median() / naive.median()));
         return workload;
     }
 
@@ -219,11 +233,14 @@ final class LiveSuite {
         }
         DataStream<Tick> source = ticksIn.transform("Throughput probe", new AvroTypeInfo<>(Tick.class), new ThroughputProbe<>());
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
-        var bars = AnalyticsPipeline.bars(source, List.of(BarInterval.parse(live ? "1s" : "1m")), false, "bench");
+        // As the live job's state.cached-keys; -Ddaytrade.bench.live.cached-keys=0 measures without the cache.
+        int cachedKeys = Integer.getInteger("daytrade.bench.live.cached-keys", StateCachingKeyedProcessOperator.DEFAULT_MAX_KEYS);
+        var bars = AnalyticsPipeline.bars(source, List.of(BarInterval.parse(live ? "1s" : "1m")), false, "bench", cachedKeys);
         var values = AnalyticsPipeline.indicators(bars.map(LatencyRecorder.noteArrival(), new AvroTypeInfo<>(Bar.class))
-                        .name("Note arrival"), specs, "bench")
+                        .name("Note arrival"), specs, "bench", IdleKeyCleanup.never(), cachedKeys)
                 .map(new LatencyRecorder(), new AvroTypeInfo<>(IndicatorValues.class));
-        AnalyticsPipeline.signals(values, RULES, new IndicatorSet(specs).columns()).sinkTo(new DiscardingSink<>());
+        AnalyticsPipeline.signals(values, RULES, new IndicatorSet(specs).columns(), IdleKeyCleanup.never(), cachedKeys)
+                .sinkTo(new DiscardingSink<>());
         return env.execute("daytrade bench live " + backend + " p" + parallelism);
     }
 
@@ -318,7 +335,7 @@ final class LiveSuite {
      * JIT compilation or GC pause moves a single pass a lot: passes run for two seconds of warm-up, then
      * fifteen are measured and the median taken.
      */
-    private Spread plainLoop(int ticks) {
+    private Spread plainLoop(int ticks, boolean exactSums) {
         String[] symbols = new String[ticks];
         long[] times = new long[ticks];
         double[] prices = new double[ticks];
@@ -334,7 +351,7 @@ final class LiveSuite {
         List<Double> rates = new ArrayList<>();
         for (int pass = 0; rates.size() < (quick ? 2 : 15); pass++) {
             long started = System.nanoTime();
-            long fired = plainPass(symbols, times, prices, sizes);
+            long fired = plainPass(symbols, times, prices, sizes, exactSums);
             long ended = System.nanoTime();
             if (pass > 0 && started >= warmUpEnds) {
                 rates.add(ticks / ((ended - started) / 1e9));
@@ -357,6 +374,8 @@ final class LiveSuite {
         double close;
         double volume;
         double notional;
+        final ExactSum exactVolume = new ExactSum();
+        final ExactSum exactNotional = new ExactSum();
 
         PlainSymbol(List<IndicatorSpec> specs, SignalRules rules) {
             indicators = new IndicatorSet(specs);
@@ -364,7 +383,12 @@ final class LiveSuite {
         }
     }
 
-    private static long plainPass(String[] symbols, long[] times, double[] prices, double[] sizes) {
+    /**
+     * @param exactSums volume and notional summed exactly, as the job's bars are (so that they do not depend
+     *     on the order ticks arrive in or on the parallelism); false: running double sums, which give
+     *     other last bits than the job's bars
+     */
+    private static long plainPass(String[] symbols, long[] times, double[] prices, double[] sizes, boolean exactSums) {
         List<IndicatorSpec> specs = IndicatorSpec.parseList(INDICATORS);
         SignalRules rules = SignalRules.compile(RULES, SignalFunction.rowLayout(new IndicatorSet(specs).columns()));
         Map<String, PlainSymbol> state = new HashMap<>();
@@ -382,6 +406,10 @@ final class LiveSuite {
             long window = time - Math.floorMod(time, 60_000L);
             if (window != s.minute) {
                 if (s.minute != Long.MIN_VALUE) {
+                    if (exactSums) {
+                        s.volume = s.exactVolume.value();
+                        s.notional = s.exactNotional.value();
+                    }
                     fired += closeBar(s, rules, values, row);
                 }
                 s.minute = window;
@@ -390,12 +418,19 @@ final class LiveSuite {
                 s.low = price;
                 s.volume = 0;
                 s.notional = 0;
+                s.exactVolume.clear();
+                s.exactNotional.clear();
             }
             s.high = Math.max(s.high, price);
             s.low = Math.min(s.low, price);
             s.close = price;
-            s.volume += sizes[i];
-            s.notional += sizes[i] * price;
+            if (exactSums) {
+                s.exactVolume.add(sizes[i]);
+                s.exactNotional.add(sizes[i] * price);
+            } else {
+                s.volume += sizes[i];
+                s.notional += sizes[i] * price;
+            }
         }
         return fired;
     }

@@ -104,6 +104,9 @@ class BenchTest {
                 assertThat(workload.path("unit").asText()).isEqualTo("ticks/s");
                 assertThat(workload.path("figure").asDouble()).as(name).isPositive();
                 assertThat(workload.path("ratios").path("vs_plain_loop").asDouble()).isPositive();
+                // Beside the exact-sum loop (the job's work), the naive-sum loop; no speed is asserted.
+                assertThat(workload.path("baselines").path("plain_loop_naive_sums").asDouble()).isPositive();
+                assertThat(workload.path("ratios").path("vs_plain_loop_naive_sums").asDouble()).isPositive();
             }
         }
     }

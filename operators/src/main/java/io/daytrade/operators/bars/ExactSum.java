@@ -48,6 +48,11 @@ public class ExactSum {
         }
     }
 
+    /** Back to a sum of nothing, keeping the partials' array. */
+    public void clear() {
+        size = 0;
+    }
+
     /** Adds every term of {@code other}: the result is exact, so merging in any order gives the same sum. */
     public void add(ExactSum other) {
         for (int i = 0; i < other.size; i++) {

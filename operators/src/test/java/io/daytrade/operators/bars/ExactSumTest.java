@@ -59,6 +59,19 @@ class ExactSumTest {
     }
 
     @Test
+    void aClearedSumStartsAgainFromNothing() {
+        ExactSum sum = new ExactSum();
+        sum.add(1e16);
+        sum.add(1.0);
+        sum.add(0.1);
+        sum.clear();
+        assertThat(sum.value()).isEqualTo(0.0);
+        sum.add(0.1);
+        sum.add(0.2);
+        assertThat(sum.value()).isEqualTo(0.30000000000000004);
+    }
+
+    @Test
     void emptyIsZeroAndCopiesAreIndependent() {
         ExactSum sum = new ExactSum();
         assertThat(sum.value()).isEqualTo(0.0);
