@@ -3,6 +3,7 @@ package io.daytrade.bench;
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.bars.ExactSum;
+import io.daytrade.operators.bars.FixedPointSum;
 import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.AnalyticsPipeline;
@@ -376,6 +377,8 @@ final class LiveSuite {
         double notional;
         final ExactSum exactVolume = new ExactSum();
         final ExactSum exactNotional = new ExactSum();
+        final FixedPointSum volumeInProgress = new FixedPointSum();
+        final FixedPointSum notionalInProgress = new FixedPointSum();
 
         PlainSymbol(List<IndicatorSpec> specs, SignalRules rules) {
             indicators = new IndicatorSet(specs);
@@ -407,6 +410,8 @@ final class LiveSuite {
             if (window != s.minute) {
                 if (s.minute != Long.MIN_VALUE) {
                     if (exactSums) {
+                        s.volumeInProgress.drainInto(s.exactVolume);
+                        s.notionalInProgress.drainInto(s.exactNotional);
                         s.volume = s.exactVolume.value();
                         s.notional = s.exactNotional.value();
                     }
@@ -424,9 +429,9 @@ final class LiveSuite {
             s.high = Math.max(s.high, price);
             s.low = Math.min(s.low, price);
             s.close = price;
-            if (exactSums) {
-                s.exactVolume.add(sizes[i]);
-                s.exactNotional.add(sizes[i] * price);
+            if (exactSums) { // as the job's pre-aggregation sums
+                s.volumeInProgress.add(sizes[i], s.exactVolume);
+                s.notionalInProgress.add(sizes[i] * price, s.exactNotional);
             } else {
                 s.volume += sizes[i];
                 s.notional += sizes[i] * price;

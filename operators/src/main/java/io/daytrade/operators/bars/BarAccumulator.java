@@ -48,12 +48,28 @@ public class BarAccumulator {
     }
 
     public void add(long eventTime, long sequence, double price, double size, long arrival) {
+        addPriceAndTime(eventTime, sequence, price, arrival);
+        volume.add(size);
+        notional.add(price * size);
+    }
+
+    /**
+     * As {@link #add(long, long, double, double, long)}, with the size and notional added to sums in
+     * progress; the caller drains them into {@link #volume} and {@link #notional} before the bar is read
+     * or sent.
+     */
+    public void add(long eventTime, long sequence, double price, double size, long arrival,
+            FixedPointSum volumeInProgress, FixedPointSum notionalInProgress) {
+        addPriceAndTime(eventTime, sequence, price, arrival);
+        volumeInProgress.add(size, volume);
+        notionalInProgress.add(price * size, notional);
+    }
+
+    private void addPriceAndTime(long eventTime, long sequence, double price, long arrival) {
         takeOpen(eventTime, sequence, price);
         takeClose(eventTime, sequence, price);
         high = Math.max(high, price);
         low = Math.min(low, price);
-        volume.add(size);
-        notional.add(price * size);
         tickCount++;
         lastArrival = Math.max(lastArrival, arrival);
     }

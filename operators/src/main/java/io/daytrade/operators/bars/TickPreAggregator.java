@@ -38,8 +38,8 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
     private final List<BarInterval> intervals;
     private final String source;
 
-    /** Per symbol, the part being filled for each interval (null where there is none). */
-    private transient Map<String, BarAccumulator[]> open;
+    /** Per symbol, the part being filled for each interval. */
+    private transient Map<String, OpenParts> open;
     private transient StreamRecord<PartialBar> reusable;
     private transient long watermark;
     /**
@@ -79,23 +79,23 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
         }
         long sequence = tick.getSequence() == null ? 0L : tick.getSequence();
         long arrival = now;
-        BarAccumulator[] parts = open.get(symbol);
+        OpenParts parts = open.get(symbol);
         if (parts == null) {
-            parts = new BarAccumulator[intervals.size()];
+            parts = new OpenParts(intervals.size());
             open.put(symbol, parts);
         }
-        for (int i = 0; i < parts.length; i++) {
+        for (int i = 0; i < intervals.size(); i++) {
             BarInterval interval = intervals.get(i);
             long start = interval.windowStart(eventTime);
-            BarAccumulator part = parts[i];
+            BarAccumulator part = parts.bars[i];
             if (part == null || part.windowStart != start) {
                 if (part != null) {
-                    emit(PartialBar.of(symbol, i, part), part.windowStart);
+                    emit(PartialBar.of(symbol, i, parts.take(i)), part.windowStart);
                 }
                 part = BarAccumulator.empty(start, start + interval.millis());
-                parts[i] = part;
+                parts.bars[i] = part;
             }
-            part.add(eventTime, sequence, tick.getPrice(), tick.getSize(), arrival);
+            part.add(eventTime, sequence, tick.getPrice(), tick.getSize(), arrival, parts.volume[i], parts.notional[i]);
         }
     }
 
@@ -130,12 +130,12 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
 
     /** Sends on every part whose bar ends at or before {@code upTo}. */
     private void flush(long upTo) {
-        for (Map.Entry<String, BarAccumulator[]> entry : open.entrySet()) {
-            BarAccumulator[] parts = entry.getValue();
-            for (int i = 0; i < parts.length; i++) {
-                if (parts[i] != null && parts[i].lastMillisecond() <= upTo) {
-                    emit(PartialBar.of(entry.getKey(), i, parts[i]), parts[i].windowStart);
-                    parts[i] = null;
+        for (Map.Entry<String, OpenParts> entry : open.entrySet()) {
+            OpenParts parts = entry.getValue();
+            for (int i = 0; i < parts.bars.length; i++) {
+                BarAccumulator part = parts.bars[i];
+                if (part != null && part.lastMillisecond() <= upTo) {
+                    emit(PartialBar.of(entry.getKey(), i, parts.take(i)), part.windowStart);
                 }
             }
         }
@@ -144,6 +144,35 @@ public class TickPreAggregator extends AbstractStreamOperator<PartialBar>
     /** The record's timestamp is the bar's start: BATCH mode sorts each symbol's parts by it. */
     private void emit(PartialBar part, long timestamp) {
         output.collect(reusable.replace(part, timestamp));
+    }
+
+    /**
+     * One symbol's parts being filled, one per interval (null where there is none), with their volume and
+     * notional sums in progress, which {@link #take} drains into the part before it leaves.
+     */
+    private static final class OpenParts {
+        final BarAccumulator[] bars;
+        final FixedPointSum[] volume;
+        final FixedPointSum[] notional;
+
+        OpenParts(int intervals) {
+            bars = new BarAccumulator[intervals];
+            volume = new FixedPointSum[intervals];
+            notional = new FixedPointSum[intervals];
+            for (int i = 0; i < intervals; i++) {
+                volume[i] = new FixedPointSum();
+                notional[i] = new FixedPointSum();
+            }
+        }
+
+        /** Interval i's part with its sums complete, no longer open here. */
+        BarAccumulator take(int i) {
+            BarAccumulator part = bars[i];
+            volume[i].drainInto(part.volume);
+            notional[i].drainInto(part.notional);
+            bars[i] = null;
+            return part;
+        }
     }
 
     private DeadLetter late(Tick tick, long eventTime) {

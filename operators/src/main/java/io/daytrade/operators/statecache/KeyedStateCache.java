@@ -31,6 +31,7 @@ public class KeyedStateCache {
     private final KeyContext keys;
     private final int maxKeys;
     private final List<CachedState> states = new ArrayList<>();
+    private long overflows;
 
     /** @param maxKeys keys held per state before the cache is written out and emptied; at least 1 */
     public KeyedStateCache(KeyContext keys, int maxKeys) {
@@ -81,6 +82,11 @@ public class KeyedStateCache {
         return held;
     }
 
+    /** How often a key beyond the limit made the cache write out and empty itself: a limit below the working set. */
+    public long overflows() {
+        return overflows;
+    }
+
     Object currentKey() {
         return keys.getCurrentKey();
     }
@@ -88,6 +94,7 @@ public class KeyedStateCache {
     /** Called by a state before it takes in one more key. */
     void makeRoomIn(CachedState state) throws Exception {
         if (state.keysHeld() >= maxKeys) {
+            overflows++;
             flush();
             for (CachedState each : states) {
                 each.forget();

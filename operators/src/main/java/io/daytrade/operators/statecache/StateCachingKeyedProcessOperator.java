@@ -1,5 +1,6 @@
 package io.daytrade.operators.statecache;
 
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -39,6 +40,11 @@ public class StateCachingKeyedProcessOperator<K, IN, OUT> extends KeyedProcessOp
                 ? new KeyedStateCache(this, maxKeys)
                 : KeyedStateCache.passThrough();
         ((UsesKeyedStateCache) userFunction).useStateCache(cache);
+        if (caching()) {
+            KeyedStateCache held = cache;
+            getMetricGroup().gauge("stateCacheKeys", (Gauge<Integer>) held::keysHeld);
+            getMetricGroup().gauge("stateCacheOverflows", (Gauge<Long>) held::overflows);
+        }
         super.open();
     }
 

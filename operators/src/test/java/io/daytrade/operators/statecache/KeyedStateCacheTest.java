@@ -86,6 +86,13 @@ class KeyedStateCacheTest {
                 harness.processElement(input, 0);
                 assertThat(operator.cache().keysHeld()).isBetween(1, 3);
             }
+            assertThat(operator.cache().overflows()).isPositive(); // seven keys through a cache of three
+        }
+        try (var harness = harness(KEYS, null)) {
+            StateCachingKeyedProcessOperator<?, ?, ?> operator = (StateCachingKeyedProcessOperator<?, ?, ?>) harness.getOneInputOperator();
+            feed(harness, inputs(500, 13));
+            assertThat(operator.cache().keysHeld()).isEqualTo(KEYS);
+            assertThat(operator.cache().overflows()).isZero();
         }
     }
 
