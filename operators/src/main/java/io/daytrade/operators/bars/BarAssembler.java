@@ -72,7 +72,7 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
 
     @Override
     public void open(OpenContext openContext) {
-        KeyedStateCache states = cache == null ? KeyedStateCache.passThrough() : cache;
+        KeyedStateCache states = KeyedStateCache.orPassThrough(cache);
         openBars = new ArrayList<>();
         for (BarInterval interval : intervals) {
             openBars.add(states.map(getRuntimeContext().getMapState(openBarsDescriptor(interval))));

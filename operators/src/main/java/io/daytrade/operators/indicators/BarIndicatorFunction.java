@@ -65,7 +65,7 @@ public class BarIndicatorFunction extends KeyedProcessFunction<String, Bar, Indi
         IndicatorSet prototype = new IndicatorSet(specs);
         columns = prototype.columns();
         row = new double[columns.size()];
-        state = new IndicatorState(getRuntimeContext(), specs, cache == null ? KeyedStateCache.passThrough() : cache);
+        state = new IndicatorState(getRuntimeContext(), specs, KeyedStateCache.orPassThrough(cache));
         outOfOrderBars = getRuntimeContext().getMetricGroup().counter("outOfOrderBars");
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
         tickToIndicators = getRuntimeContext().getMetricGroup()

@@ -61,7 +61,7 @@ public class SignalFunction extends KeyedProcessFunction<String, IndicatorValues
     @Override
     public void open(OpenContext openContext) {
         state = new RuleState(getRuntimeContext(), SignalRules.compile(rules, rowLayout(indicatorColumns)), indicatorColumns,
-                cache == null ? KeyedStateCache.passThrough() : cache);
+                KeyedStateCache.orPassThrough(cache));
         signalsOut = getRuntimeContext().getMetricGroup().counter("signalsOut");
         idleKeysCleared = getRuntimeContext().getMetricGroup().counter("idleKeysCleared");
     }

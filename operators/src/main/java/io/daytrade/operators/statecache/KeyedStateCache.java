@@ -47,6 +47,11 @@ public class KeyedStateCache {
         return PassThrough.INSTANCE;
     }
 
+    /** {@code cache}, or a pass-through cache for a function that was given none (a plain operator, a test). */
+    public static KeyedStateCache orPassThrough(KeyedStateCache cache) {
+        return cache == null ? passThrough() : cache;
+    }
+
     public <V> ValueState<V> value(ValueState<V> backend) {
         CachedValueState<V> cached = new CachedValueState<>(backend, this);
         states.add(cached);

@@ -178,7 +178,7 @@ class KeyedStateCacheTest {
 
         @Override
         public void open(OpenContext context) {
-            KeyedStateCache states = cache == null ? KeyedStateCache.passThrough() : cache;
+            KeyedStateCache states = KeyedStateCache.orPassThrough(cache);
             sum = states.value(getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG)));
             buckets = states.map(getRuntimeContext().getMapState(
                     new MapStateDescriptor<>("buckets", Types.INT, Types.INT)));
