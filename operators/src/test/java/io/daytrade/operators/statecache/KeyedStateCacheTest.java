@@ -56,6 +56,26 @@ class KeyedStateCacheTest {
         assertSameOutput(out, straight);
     }
 
+    /** A savepoint of the operator as it was before the cache (a plain keyed operator), restored with it. */
+    @Test
+    void stateWrittenWithoutTheCacheIsReadThroughIt() throws Exception {
+        List<Input> inputs = inputs(3_000, 14);
+        List<String> straight = run(inputs, 0);
+
+        OperatorSubtaskState snapshot;
+        List<String> out = new ArrayList<>();
+        try (var harness = harness(0, null)) {
+            feed(harness, inputs.subList(0, 1_500));
+            snapshot = harness.snapshot(1, 1);
+            out.addAll(harness.extractOutputValues());
+        }
+        try (var harness = harness(3, snapshot)) {
+            feed(harness, inputs.subList(1_500, inputs.size()));
+            out.addAll(harness.extractOutputValues());
+        }
+        assertSameOutput(out, straight);
+    }
+
     @Test
     void changesAfterTheLastCheckpointAreLostWithTheTaskAndReplayedTheSame() throws Exception {
         List<Input> inputs = inputs(3_000, 12);
