@@ -196,24 +196,7 @@ class BarsStageTest {
             Random random = new Random(seed);
             List<Tick> shuffled = shuffleWithin(ticks, 30_000, random);
             try (var harness = new BarsStageHarness("1m,5m", false, 2)) {
-                long[] maxSeen = {Long.MIN_VALUE, Long.MIN_VALUE};
-                for (Tick tick : shuffled) {
-                    int subtask = random.nextInt(2);
-                    harness.process(subtask, tick);
-                    maxSeen[subtask] = Math.max(maxSeen[subtask], tick.getEventTime().toEpochMilli());
-                    // Each subtask's watermark trails only its own ticks, by the allowed disorder.
-                    long globalMax = Math.max(maxSeen[0], maxSeen[1]);
-                    if (random.nextInt(50) == 0) {
-                        harness.watermark(subtask, Math.min(maxSeen[subtask], globalMax) - 30_001);
-                    }
-                    if (random.nextInt(300) == 0) {
-                        harness.barrier(subtask);
-                    }
-                }
-                harness.endOfInput();
-                assertThat(harness.deadLetters()).isEmpty();
-                List<Bar> bars = harness.bars();
-                bars.forEach(bar -> bar.setLastTickArrival(null));
+                List<Bar> bars = overTwoSubtasks(harness, shuffled, random, 300, harness::barrier);
                 assertThat(canonical(bars)).as("seed %d", seed).isEqualTo(canonical(expected));
                 assertNoStateLeft(harness);
             }
@@ -229,23 +212,8 @@ class BarsStageTest {
         List<Tick> shuffled = shuffleWithin(ticks, 30_000, random);
         for (int cachedKeys : new int[] {1, 1024}) {
             try (var harness = new BarsStageHarness("1m,5m", false, 2, cachedKeys)) {
-                long[] maxSeen = {Long.MIN_VALUE, Long.MIN_VALUE};
-                for (Tick tick : shuffled) {
-                    int subtask = random.nextInt(2);
-                    harness.process(subtask, tick);
-                    maxSeen[subtask] = Math.max(maxSeen[subtask], tick.getEventTime().toEpochMilli());
-                    long globalMax = Math.max(maxSeen[0], maxSeen[1]);
-                    if (random.nextInt(50) == 0) {
-                        harness.watermark(subtask, Math.min(maxSeen[subtask], globalMax) - 30_001);
-                    }
-                    if (random.nextInt(400) == 0) {
-                        harness.restoreAssemblerFromSnapshot();
-                    }
-                }
-                harness.endOfInput();
-                assertThat(harness.deadLetters()).isEmpty();
-                List<Bar> bars = harness.bars();
-                bars.forEach(bar -> bar.setLastTickArrival(null));
+                List<Bar> bars = overTwoSubtasks(harness, shuffled, random, 400,
+                        subtask -> harness.restoreAssemblerFromSnapshot());
                 assertThat(canonical(bars)).as("%d cached keys", cachedKeys).isEqualTo(canonical(expected));
             }
         }
@@ -402,6 +370,39 @@ class BarsStageTest {
 
     private static Bar bar(List<Bar> bars, String symbol) {
         return bars.stream().filter(b -> b.getSymbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    /** What happens now and then while ticks come in, on the subtask that just had one. */
+    private interface Interruption {
+        void on(int subtask) throws Exception;
+    }
+
+    /**
+     * Each tick to a random one of two pre-aggregating subtasks, whose watermark trails only its own ticks
+     * by the allowed disorder, sent one tick in 50; one tick in {@code interruptOneIn} is followed by
+     * {@code interruption}. Returns the bars, without their arrival times, after the end of the input,
+     * which must give no dead letters.
+     */
+    private static List<Bar> overTwoSubtasks(BarsStageHarness harness, List<Tick> ticks, Random random,
+            int interruptOneIn, Interruption interruption) throws Exception {
+        long[] maxSeen = {Long.MIN_VALUE, Long.MIN_VALUE};
+        for (Tick tick : ticks) {
+            int subtask = random.nextInt(2);
+            harness.process(subtask, tick);
+            maxSeen[subtask] = Math.max(maxSeen[subtask], tick.getEventTime().toEpochMilli());
+            long globalMax = Math.max(maxSeen[0], maxSeen[1]);
+            if (random.nextInt(50) == 0) {
+                harness.watermark(subtask, Math.min(maxSeen[subtask], globalMax) - 30_001);
+            }
+            if (random.nextInt(interruptOneIn) == 0) {
+                interruption.on(subtask);
+            }
+        }
+        harness.endOfInput();
+        assertThat(harness.deadLetters()).isEmpty();
+        List<Bar> bars = harness.bars();
+        bars.forEach(bar -> bar.setLastTickArrival(null));
+        return bars;
     }
 
     private static void assertNoStateLeft(BarsStageHarness harness) {

@@ -38,63 +38,47 @@ class KeyedStateCacheTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 1024})
     void checkpointedStateIsTheSameAsWithoutTheCache(int maxKeys) throws Exception {
-        List<Input> inputs = inputs(4_000, 11);
-        List<String> straight = run(inputs, 0);
-
         // Cached up to the checkpoint; restored into an operator without a cache, which reads what was written.
-        OperatorSubtaskState snapshot;
-        List<String> out = new ArrayList<>();
-        try (var harness = harness(maxKeys, null)) {
-            feed(harness, inputs.subList(0, 2_500));
-            snapshot = harness.snapshot(1, 1);
-            out.addAll(harness.extractOutputValues());
-        }
-        try (var harness = harness(0, snapshot)) {
-            feed(harness, inputs.subList(2_500, inputs.size()));
-            out.addAll(harness.extractOutputValues());
-        }
-        assertSameOutput(out, straight);
+        List<Input> inputs = inputs(4_000, 11);
+        assertSameOutput(acrossARestore(inputs, 2_500, 2_500, maxKeys, 0), run(inputs, 0));
     }
 
     /** A savepoint of the operator as it was before the cache (a plain keyed operator), restored with it. */
     @Test
     void stateWrittenWithoutTheCacheIsReadThroughIt() throws Exception {
         List<Input> inputs = inputs(3_000, 14);
-        List<String> straight = run(inputs, 0);
-
-        OperatorSubtaskState snapshot;
-        List<String> out = new ArrayList<>();
-        try (var harness = harness(0, null)) {
-            feed(harness, inputs.subList(0, 1_500));
-            snapshot = harness.snapshot(1, 1);
-            out.addAll(harness.extractOutputValues());
-        }
-        try (var harness = harness(3, snapshot)) {
-            feed(harness, inputs.subList(1_500, inputs.size()));
-            out.addAll(harness.extractOutputValues());
-        }
-        assertSameOutput(out, straight);
+        assertSameOutput(acrossARestore(inputs, 1_500, 1_500, 0, 3), run(inputs, 0));
     }
 
     @Test
     void changesAfterTheLastCheckpointAreLostWithTheTaskAndReplayedTheSame() throws Exception {
+        // Inputs 1,000 to 2,000 are processed, partly written out by a full cache, then the task fails:
+        // none of it may survive the restore, which replays them.
         List<Input> inputs = inputs(3_000, 12);
-        List<String> straight = run(inputs, 0);
+        assertSameOutput(acrossARestore(inputs, 1_000, 2_000, 2, 2), run(inputs, 0));
+    }
 
+    /**
+     * The inputs before {@code checkpointAt} with a cache of {@code keysBefore} keys (0: none), a snapshot,
+     * then on to {@code failAt} before the task fails; restored from the snapshot with a cache of
+     * {@code keysAfter} keys, the inputs from {@code checkpointAt} on. Returns what was emitted before the
+     * snapshot and after the restore, as a consumer of exactly-once output sees it.
+     */
+    private static List<String> acrossARestore(List<Input> inputs, int checkpointAt, int failAt, int keysBefore,
+            int keysAfter) throws Exception {
         OperatorSubtaskState snapshot;
         List<String> out = new ArrayList<>();
-        try (var harness = harness(2, null)) {
-            feed(harness, inputs.subList(0, 1_000));
+        try (var harness = harness(keysBefore, null)) {
+            feed(harness, inputs.subList(0, checkpointAt));
             snapshot = harness.snapshot(1, 1);
             out.addAll(harness.extractOutputValues());
-            // Processed, partly written out by a full cache, then the task fails: none of it may survive.
-            feed(harness, inputs.subList(1_000, 2_000));
+            feed(harness, inputs.subList(checkpointAt, failAt));
         }
-        try (var harness = harness(2, snapshot)) {
-            feed(harness, inputs.subList(1_000, inputs.size()));
+        try (var harness = harness(keysAfter, snapshot)) {
+            feed(harness, inputs.subList(checkpointAt, inputs.size()));
             out.addAll(harness.extractOutputValues());
         }
-        assertSameOutput(out, straight);
+        return out;
     }
 
     @Test
