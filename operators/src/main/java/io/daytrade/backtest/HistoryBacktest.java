@@ -62,21 +62,19 @@ public final class HistoryBacktest {
 
     /**
      * As {@link #run(BarHistory, ExecutionSettings)} for an account read for its metrics only (see
-     * {@link PositionSimulator#forMetrics}), marking the equity into the buffers of {@code done}, which
-     * must not be read afterwards, and evaluating the rules in {@code buffers}.
+     * {@link PositionSimulator#forMetrics}), evaluating the rules in {@code buffers}.
      */
-    public PositionSimulator run(BarHistory history, ExecutionSettings settings, PositionSimulator done,
-            BacktestBuffers buffers) {
-        return run(history, settings, 0, history.bars(), done, buffers);
+    public PositionSimulator runForMetrics(BarHistory history, ExecutionSettings settings, BacktestBuffers buffers) {
+        return runForMetrics(history, settings, 0, history.bars(), buffers);
     }
 
     /**
-     * As {@link #run(BarHistory, ExecutionSettings, PositionSimulator, BacktestBuffers)}, over bars
-     * {@code from} to {@code to - 1} alone (a walk-forward's train slice).
+     * As {@link #runForMetrics(BarHistory, ExecutionSettings, BacktestBuffers)}, over bars {@code from} to
+     * {@code to - 1} alone (a walk-forward's train slice).
      */
-    public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to,
-            PositionSimulator done, BacktestBuffers buffers) {
-        return simulate(history, settings, from, to, PositionSimulator.forMetrics(settings, done, to - from), buffers);
+    public PositionSimulator runForMetrics(BarHistory history, ExecutionSettings settings, int from, int to,
+            BacktestBuffers buffers) {
+        return simulate(history, settings, from, to, PositionSimulator.forMetrics(settings), buffers);
     }
 
     /**

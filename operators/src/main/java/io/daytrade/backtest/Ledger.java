@@ -22,6 +22,9 @@ final class Ledger {
 
     /** Cash plus every position marked to its last close: what a new position's fraction is taken of. */
     double equity() {
+        if (positions.size() == 1) {
+            return cash + positions.get(0).marketValue();
+        }
         double equity = cash;
         for (PositionSimulator position : positions) {
             equity += position.marketValue();

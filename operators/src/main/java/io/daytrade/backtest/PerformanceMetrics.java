@@ -43,24 +43,16 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     }
 
     public static PerformanceMetrics of(PositionSimulator account) {
-        // The account's own buffer, not a copy: a sweep computes this for millions of accounts.
-        return of(account.settings().capital(), account.settings().periodsPerYear(),
-                account.equityBuffer(), account.marks(),
-                account.trades().stream().mapToDouble(Trade::pnl).toArray(),
-                account.exposure(), account.tradedNotional(), account.feesPaid());
-    }
-
-    /**
-     * As {@link #of(PositionSimulator)}, for an account read for its metrics only: its equity curve is
-     * overwritten by the per-bar returns in the first pass, which the second pass reads instead of
-     * dividing them out again, so the same numbers come from fewer bytes and divisions (a sweep is bound
-     * by memory traffic). The account's curve must not be read afterwards.
-     */
-    public static PerformanceMetrics consuming(PositionSimulator account) {
-        double[] equity = account.equityBuffer();
-        return of(account.settings().capital(), account.settings().periodsPerYear(), equity, account.marks(),
-                equity, account.trades().stream().mapToDouble(Trade::pnl).toArray(),
-                account.exposure(), account.tradedNotional(), account.feesPaid());
+        CurveStatistics statistics = account.statistics();
+        if (statistics == null) { // the account's own buffer, not a copy
+            statistics = new CurveStatistics(account.settings().capital());
+            double[] equity = account.equityBuffer();
+            for (int t = 0; t < account.marks(); t++) {
+                statistics.add(equity[t]);
+            }
+        }
+        return statistics.finish(account.settings().periodsPerYear(), account.tally(), account.exposure(),
+                account.tradedNotional(), account.feesPaid());
     }
 
     /**
@@ -72,90 +64,33 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
         return of(capital, periodsPerYear, equity, equity.length, tradePnl, exposure, tradedNotional, feesPaid);
     }
 
-    /**
-     * As above, over the first {@code n} marks of {@code equity}, in two passes (the returns are
-     * recomputed in the second, not stored): a sweep computes this for millions of accounts.
-     */
+    /** As above, over the first {@code n} marks of {@code equity}. */
     static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n, double[] tradePnl,
             double exposure, double tradedNotional, double feesPaid) {
-        return of(capital, periodsPerYear, equity, n, null, tradePnl, exposure, tradedNotional, feesPaid);
+        CurveStatistics statistics = new CurveStatistics(capital);
+        for (int t = 0; t < n; t++) {
+            statistics.add(equity[t]);
+        }
+        return statistics.finish(periodsPerYear, TradeTally.of(tradePnl), exposure, tradedNotional, feesPaid);
     }
 
     /**
-     * @param returns null, or room for {@code n} returns, written in the first pass and read in the
-     *     second; it may be {@code equity} itself (each mark is read before its return is written over it)
+     * The metrics from a curve's figures ({@link CurveStatistics}) and the trades' ({@link TradeTally}).
+     *
+     * @param n the curve's marks
+     * @param mean the mean per-bar return, {@code stdev} its sample deviation, {@code downsideDeviation}
+     *     the root mean square of its negative part
      */
-    private static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n,
-            double[] returns, double[] tradePnl, double exposure, double tradedNotional, double feesPaid) {
-        double finalEquity = n == 0 ? capital : equity[n - 1]; // before the returns may be written over it
-        double mean = 0;
-        double previous = capital;
-        // The deepest drawdown of each spell under a peak is at the spell's lowest equity (peaks are
-        // positive and rounding is monotone), so it is divided out once per spell, not at every bar.
-        double peak = capital;
-        double trough = capital;
-        double maxDrawdown = 0;
-        long underwater = 0;
-        long longestUnderwater = 0;
-        boolean undefined = false;
-        for (int t = 0; t < n; t++) {
-            double value = equity[t];
-            double r = value / previous - 1;
-            if (returns != null) {
-                returns[t] = r;
-            }
-            mean += r;
-            previous = value;
-            if (value >= peak) {
-                maxDrawdown = Math.max(maxDrawdown, (peak - trough) / peak);
-                peak = value;
-                trough = value;
-                underwater = 0;
-            } else {
-                undefined |= value != value;
-                trough = Math.min(trough, value);
-                underwater++;
-                longestUnderwater = Math.max(longestUnderwater, underwater);
-            }
-        }
-        maxDrawdown = undefined ? Double.NaN : Math.max(maxDrawdown, (peak - trough) / peak);
-        mean = n == 0 ? Double.NaN : mean / n;
-        double squares = 0;
-        double downside = 0;
-        previous = capital;
-        if (returns != null) {
-            for (int t = 0; t < n; t++) {
-                double r = returns[t];
-                squares += (r - mean) * (r - mean);
-                downside += Math.min(r, 0) * Math.min(r, 0);
-            }
-        } else {
-            for (int t = 0; t < n; t++) {
-                double r = equity[t] / previous - 1;
-                previous = equity[t];
-                squares += (r - mean) * (r - mean);
-                downside += Math.min(r, 0) * Math.min(r, 0);
-            }
-        }
-        double stdev = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
-        double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
+    static PerformanceMetrics from(double capital, double periodsPerYear, int n, double finalEquity, double mean,
+            double stdev, double downsideDeviation, double maxDrawdown, long longestUnderwater, TradeTally tally,
+            double exposure, double tradedNotional, double feesPaid) {
         double annualise = Math.sqrt(periodsPerYear);
-
         double totalReturn = finalEquity / capital - 1;
         double cagr = n == 0 ? Double.NaN : Math.pow(finalEquity / capital, periodsPerYear / n) - 1;
 
-        double grossProfit = 0;
-        double grossLoss = 0;
-        long wins = 0;
-        for (double pnl : tradePnl) {
-            if (pnl > 0) {
-                grossProfit += pnl;
-                wins++;
-            } else {
-                grossLoss -= pnl;
-            }
-        }
-        int trades = tradePnl.length;
+        double grossProfit = tally.grossProfit();
+        double grossLoss = tally.grossLoss();
+        long trades = tally.trades();
         return new PerformanceMetrics(
                 totalReturn,
                 cagr,
@@ -165,7 +100,7 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
                 ratio(cagr, maxDrawdown),
                 maxDrawdown,
                 longestUnderwater,
-                trades == 0 ? Double.NaN : (double) wins / trades,
+                trades == 0 ? Double.NaN : (double) tally.wins() / trades,
                 ratio(grossProfit, grossLoss),
                 trades == 0 ? Double.NaN : (grossProfit - grossLoss) / trades,
                 exposure,

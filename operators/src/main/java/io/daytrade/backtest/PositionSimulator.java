@@ -34,53 +34,58 @@ public final class PositionSimulator {
     private double feesPaid;
     private double tradedNotional;
     // Primitive arrays: a sweep marks millions of bars, and boxing each mark was its main cost.
-    private double[] equity = new double[64];
-    private long[] times = new long[64];
+    private double[] equity;
+    private long[] times;
     private int marks;
-    private final List<Trade> trades = new ArrayList<>();
+    /** Instead of the curve, for an account read for its metrics only; null otherwise. */
+    private final CurveStatistics statistics;
+    /** The closed trades; null for a {@link #forMetrics} account, which keeps only their tally. */
+    private final List<Trade> trades;
+    private final TradeTally tally = new TradeTally();
 
     public PositionSimulator(ExecutionSettings settings) {
-        this(settings, new Ledger(settings.capital()));
+        this(settings, new Ledger(settings.capital()), 64, false);
     }
 
     /**
      * A fresh account that marks its equity into the buffers of {@code done}, an account whose results
-     * have been read and which is not used again: a sweep runs millions of accounts one after another,
-     * and allocating each one's curve was a large part of its cost.
+     * have been read and which is not used again: a backtest's curve is sized once, not grown.
      */
     public static PositionSimulator reusing(ExecutionSettings settings, PositionSimulator done, int expectedBars) {
-        return reusing(settings, done, expectedBars, true);
+        if (done != null && done.equity != null && done.equity.length >= expectedBars) {
+            PositionSimulator account = new PositionSimulator(settings, new Ledger(settings.capital()), 0, false);
+            account.equity = done.equity;
+            account.times = done.times;
+            done.equity = null;
+            done.times = null;
+            return account;
+        }
+        return new PositionSimulator(settings, new Ledger(settings.capital()), Math.max(1, expectedBars), false);
     }
 
     /**
-     * As {@link #reusing(ExecutionSettings, PositionSimulator, int)} for an account whose metrics are all
-     * that is read: it marks the equity but not the time of each bar ({@link #timesArray()} then fails).
-     * A sweep's backtests are bound by memory traffic; the times were an eighth of it, never read.
+     * An account whose metrics are all that is read: it keeps no curve, folding each bar's mark into its
+     * {@link CurveStatistics} instead, and its trades into a {@link TradeTally} ({@link #equityArray()},
+     * {@link #timesArray()} and {@link #trades()} then fail). A sweep
+     * runs millions of backtests, bound by memory traffic when each wrote its curve and read it back.
      */
-    public static PositionSimulator forMetrics(ExecutionSettings settings, PositionSimulator done, int expectedBars) {
-        return reusing(settings, done, expectedBars, false);
+    public static PositionSimulator forMetrics(ExecutionSettings settings) {
+        return new PositionSimulator(settings, new Ledger(settings.capital()), 0, true);
     }
 
-    private static PositionSimulator reusing(ExecutionSettings settings, PositionSimulator done, int expectedBars,
-            boolean keepTimes) {
-        PositionSimulator account = new PositionSimulator(settings);
-        if (done != null && done.equity.length >= expectedBars && (done.times != null || !keepTimes)) {
-            account.equity = done.equity;
-            account.times = keepTimes ? done.times : null;
-            done.equity = null;
-            done.times = null;
-        } else {
-            account.equity = new double[Math.max(1, expectedBars)];
-            account.times = keepTimes ? new long[Math.max(1, expectedBars)] : null;
-        }
-        return account;
+    private PositionSimulator(ExecutionSettings settings, Ledger ledger, int curveSize, boolean metricsOnly) {
+        this.settings = settings;
+        this.ledger = ledger;
+        ledger.register(this);
+        this.statistics = metricsOnly ? new CurveStatistics(settings.capital()) : null;
+        this.equity = metricsOnly ? null : new double[curveSize];
+        this.times = metricsOnly ? null : new long[curveSize];
+        this.trades = metricsOnly ? null : new ArrayList<>();
     }
 
     /** A position drawing on a shared ledger (a portfolio); its own equity curve is then not meaningful. */
     PositionSimulator(ExecutionSettings settings, Ledger ledger) {
-        this.settings = settings;
-        this.ledger = ledger;
-        ledger.register(this);
+        this(settings, ledger, 64, false);
     }
 
     public void onBar(long time, double open, double high, double low, double close) {
@@ -113,14 +118,17 @@ public final class PositionSimulator {
         bars++;
         lastClose = close;
         lastTime = time;
+        double value = ledger.cash + quantity * close;
+        if (statistics != null) {
+            statistics.add(value);
+            return;
+        }
         if (marks == equity.length) {
-            equity = Arrays.copyOf(equity, marks * 2);
-            times = times == null ? null : Arrays.copyOf(times, marks * 2);
+            equity = Arrays.copyOf(equity, Math.max(1, marks * 2));
+            times = Arrays.copyOf(times, equity.length);
         }
-        if (times != null) {
-            times[marks] = time;
-        }
-        equity[marks++] = ledger.cash + quantity * close;
+        times[marks] = time;
+        equity[marks++] = value;
     }
 
     /**
@@ -134,24 +142,28 @@ public final class PositionSimulator {
         if (n <= 0) {
             return;
         }
-        if (marks + n > equity.length) {
-            int size = Math.max(marks + n, marks * 2);
-            equity = Arrays.copyOf(equity, size);
-            if (times != null) {
-                times = Arrays.copyOf(times, size);
-            }
-        }
-        if (times != null) {
-            System.arraycopy(barTimes, from, times, marks, n);
-        }
         double cash = ledger.cash;
         double held = quantity;
-        double[] marked = equity;
-        int at = marks;
-        for (int i = from; i < to; i++) {
-            marked[at++] = cash + held * closes[i];
+        if (statistics != null) {
+            if (held == 0) {
+                statistics.addConstant(cash + held * closes[from], n);
+            } else {
+                statistics.addHeld(cash, held, closes, from, to);
+            }
+        } else {
+            if (marks + n > equity.length) {
+                int size = Math.max(marks + n, marks * 2);
+                equity = Arrays.copyOf(equity, size);
+                times = Arrays.copyOf(times, size);
+            }
+            System.arraycopy(barTimes, from, times, marks, n);
+            double[] marked = equity;
+            int at = marks;
+            for (int i = from; i < to; i++) {
+                marked[at++] = cash + held * closes[i];
+            }
+            marks = at;
         }
-        marks = at;
         if (held != 0) {
             barsInMarket += n;
         }
@@ -176,7 +188,11 @@ public final class PositionSimulator {
         pending = NO_ORDER;
         if (direction() != FLAT) {
             exit(lastTime, lastClose, "end");
-            equity[marks - 1] = ledger.cash;
+            if (statistics != null) {
+                statistics.replaceLast(ledger.cash);
+            } else {
+                equity[marks - 1] = ledger.cash;
+            }
         }
     }
 
@@ -229,7 +245,10 @@ public final class PositionSimulator {
         double fee = size * fill * settings.feeRate();
         ledger.cash += direction * size * fill - fee;
         double pnl = direction * size * (fill - entryPrice) - entryFees - fee;
-        trades.add(new Trade(entryTime, time, direction, size, entryPrice, fill, pnl, entryFees + fee, reason));
+        tally.add(pnl);
+        if (trades != null) {
+            trades.add(new Trade(entryTime, time, direction, size, entryPrice, fill, pnl, entryFees + fee, reason));
+        }
         feesPaid += fee;
         tradedNotional += size * fill;
         quantity = 0;
@@ -256,28 +275,44 @@ public final class PositionSimulator {
 
     /** {@link #equity()} as an array, without boxing. */
     public double[] equityArray() {
-        return Arrays.copyOf(equity, marks);
+        return Arrays.copyOf(fullAccount(), marks);
     }
 
     /** The equity buffer itself; its first {@link #marks()} values are the curve. */
     double[] equityBuffer() {
-        return equity;
+        return fullAccount();
     }
 
     int marks() {
         return marks;
     }
 
+    /** The statistics of a {@link #forMetrics} account, null for one that keeps its curve. */
+    CurveStatistics statistics() {
+        return statistics;
+    }
+
+    /** The curve of an account that keeps it, its times and trades too. */
+    private double[] fullAccount() {
+        if (statistics != null) {
+            throw new IllegalStateException("this account keeps no curve or trades: it was made for metrics only");
+        }
+        return equity;
+    }
+
     /** {@link #times()} as an array, without boxing. */
     public long[] timesArray() {
-        if (times == null) {
-            throw new IllegalStateException("this account marks no times: it was made for metrics only");
-        }
+        fullAccount();
         return Arrays.copyOf(times, marks);
     }
 
     public List<Trade> trades() {
+        fullAccount();
         return trades;
+    }
+
+    TradeTally tally() {
+        return tally;
     }
 
     public double feesPaid() {

@@ -38,13 +38,11 @@ public final class WalkForward {
         int best = -1;
         PerformanceMetrics bestMetrics = null;
         double bestValue = Double.NaN;
-        // Accounts read for their metrics only, each marking into the buffers of the one before.
         BacktestBuffers buffers = new BacktestBuffers();
-        PositionSimulator done = null;
         for (int p = 0; p < parameterSets.size(); p++) {
-            PositionSimulator account = parameterSets.get(p).run(history, settings, trainFrom, testFrom, done, buffers);
-            PerformanceMetrics metrics = PerformanceMetrics.consuming(account);
-            done = account;
+            PositionSimulator account = parameterSets.get(p).runForMetrics(history, settings, trainFrom, testFrom,
+                    buffers);
+            PerformanceMetrics metrics = PerformanceMetrics.of(account);
             double value = metrics.values()[m];
             if (!Double.isNaN(value) && (best < 0 || (lower ? value < bestValue : value > bestValue))) {
                 best = p;

@@ -18,6 +18,16 @@ interface Condition {
      */
     void evaluateAll(BarColumns columns, int count, byte[] out);
 
+    /**
+     * Where it can without the truths of every bar: adds to {@code out}, as rule {@code rule} of
+     * {@code ruleCount}, the bars among the first {@code count} evaluated ones where this condition fires
+     * from fresh memory (true there, not true on the bar before), and returns true. Returns false, adding
+     * nothing, where the caller must go through {@link #evaluateAll} instead.
+     */
+    default boolean addFirings(BarColumns columns, int count, int rule, int ruleCount, Firings out) {
+        return false;
+    }
+
     /** Columns the condition reads, to report with a signal. */
     void columns(Set<Integer> into);
 }

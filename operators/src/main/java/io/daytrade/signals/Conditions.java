@@ -150,8 +150,38 @@ final class Conditions {
         }
 
         /**
+         * Two columns at every bar: a crossing is never true on two bars in a row (true needs a at or
+         * below b the bar before and above it now, for {@code crosses_above}), so it fires wherever it is
+         * true, and those bars are found in one pass with no truth stored per bar. A sweep does this for
+         * every parameter set over every bar.
+         */
+        @Override
+        public boolean addFirings(BarColumns columns, int count, int rule, int ruleCount, Firings out) {
+            if (!(a instanceof Column x && b instanceof Column y && columns.everyBar())) {
+                return false;
+            }
+            // crosses_below(a, b) is crosses_above(b, a): a[t-1] >= b[t-1] and a[t] < b[t].
+            Column rising = above ? x : y;
+            Column falling = above ? y : x;
+            double[] rises = columns.array(rising.index());
+            double[] falls = columns.array(falling.index());
+            int fromRising = columns.offset(rising.index());
+            int fromFalling = columns.offset(falling.index());
+            boolean armed = false; // the bar before had both defined, the rising one at or below
+            for (int k = 0; k < count; k++) {
+                double r = rises[fromRising + k];
+                double f = falls[fromFalling + k];
+                if (armed && r > f) {
+                    out.add(k, rule, ruleCount);
+                }
+                armed = r <= f;
+            }
+            return true;
+        }
+
+        /**
          * Two columns at every bar, the usual crossing (of two averages, say), read straight from their
-         * arrays: a sweep evaluates this for every parameter set over every bar.
+         * arrays.
          */
         private void evaluateAll(double[] as, int fromA, double[] bs, int fromB, int count, byte[] out) {
             double previousA = Double.NaN;

@@ -145,14 +145,17 @@ public final class SignalRules {
         out.clear();
         int ruleCount = conditions.size();
         for (int i = 0; i < ruleCount; i++) {
-            conditions.get(i).evaluateAll(columns, count, truths);
-            byte before = UNKNOWN;
-            for (int k = 0; k < count; k++) {
-                byte now = truths[k];
-                if (fires(now, before)) {
-                    out.add(k, i, ruleCount);
+            Condition condition = conditions.get(i);
+            if (!condition.addFirings(columns, count, i, ruleCount, out)) {
+                condition.evaluateAll(columns, count, truths);
+                byte before = UNKNOWN;
+                for (int k = 0; k < count; k++) {
+                    byte now = truths[k];
+                    if (fires(now, before)) {
+                        out.add(k, i, ruleCount);
+                    }
+                    before = now;
                 }
-                before = now;
             }
             out.endOfRule();
         }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SignalRulesTest {
 
@@ -53,8 +55,13 @@ class SignalRulesTest {
         assertThat(after.fit(after.newMemory())).isNotNull();
     }
 
-    @Test
-    void evaluatedOverColumnsTheLastRuleFiredIsTheOneARowAtATimeGives() {
+    /**
+     * Over every bar, a crossing of two columns is found without a truth per bar
+     * ({@code Condition.addFirings}); over some bars, through the truths.
+     */
+    @ParameterizedTest(name = "every bar: {0}")
+    @ValueSource(booleans = {true, false})
+    void evaluatedOverColumnsTheLastRuleFiredIsTheOneARowAtATimeGives(boolean everyBar) {
         List<RuleDefinition> definitions = List.of(
                 new RuleDefinition("cross", "crosses_above(sma_10, sma_50)", Side.BUY),
                 new RuleDefinition("down", "crosses_below(sma_10, sma_50) or rsi_14 > 70", Side.SELL),
@@ -74,9 +81,10 @@ class SignalRulesTest {
             packed[10 + 2 * bars + bar] = bar < 50 ? NA : 95 + random.nextInt(10);
         }
         // The rules are evaluated at most bars, not all (a repeated bar time is not evaluated).
-        int[] evaluated = java.util.stream.IntStream.range(0, bars).filter(bar -> random.nextInt(6) != 0).toArray();
+        int[] evaluated = java.util.stream.IntStream.range(0, bars)
+                .filter(bar -> everyBar || random.nextInt(6) != 0).toArray();
         BarColumns columns = new BarColumns(new double[][] {close, packed, packed, packed},
-                new int[] {0, 10, 10 + bars, 10 + 2 * bars}, evaluated);
+                new int[] {0, 10, 10 + bars, 10 + 2 * bars}, everyBar ? null : evaluated);
         int[] lastFired = new int[evaluated.length];
         rules.lastFired(columns, evaluated.length, lastFired, new byte[evaluated.length]);
 

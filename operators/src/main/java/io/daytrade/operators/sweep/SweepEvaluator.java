@@ -61,13 +61,11 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
         CompiledParameterSets chunk = chunks.computeIfAbsent(List.of(task.first, task.count, task.stride),
                 key -> new CompiledParameterSets(strategy, names, parameterSets, task::parameterSet, task.count));
         BarHistory history = task.history.withIndicators(chunk.indicators);
-        PositionSimulator finished = null;
         BacktestBuffers buffers = new BacktestBuffers();
         for (int i = 0; i < task.count; i++) {
             int p = task.parameterSet(i);
-            PositionSimulator account = chunk.backtests[i].run(history, settings, finished, buffers);
-            PerformanceMetrics metrics = PerformanceMetrics.consuming(account);
-            finished = account; // its curve is consumed; the next account marks into the same buffers
+            PositionSimulator account = chunk.backtests[i].runForMetrics(history, settings, buffers);
+            PerformanceMetrics metrics = PerformanceMetrics.of(account);
             SweepResult result = new SweepResult();
             result.symbol = history.symbol;
             result.parameterSet = p;
