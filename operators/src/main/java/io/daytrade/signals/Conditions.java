@@ -180,6 +180,44 @@ final class Conditions {
         }
 
         /**
+         * The layout columns of a crossing of two columns, the one that must rise above the other first
+         * and then the other; null if an operand is not a column.
+         */
+        int[] risingAndFalling() {
+            if (a instanceof Column x && b instanceof Column y) {
+                return above ? new int[] {x.index(), y.index()} : new int[] {y.index(), x.index()};
+            }
+            return null;
+        }
+
+        /**
+         * The firings of two opposite crossings of the same two columns at every bar (a strategy's entry
+         * and exit on one pair of averages): {@code up} fires where column {@code x} rises above column
+         * {@code y}, {@code down} where it falls below; one pass over the two columns instead of one per
+         * rule. The two never fire on the same bar, so the firings come in bar order.
+         */
+        static void addOppositeFirings(BarColumns columns, int x, int y, int count, int up, int down, int ruleCount,
+                Firings out) {
+            double[] xs = columns.array(x);
+            double[] ys = columns.array(y);
+            int fromX = columns.offset(x);
+            int fromY = columns.offset(y);
+            boolean armedUp = false; // the bar before had both defined, x at or below y
+            boolean armedDown = false; // ... x at or above y
+            for (int k = 0; k < count; k++) {
+                double xv = xs[fromX + k];
+                double yv = ys[fromY + k];
+                if (armedUp && xv > yv) {
+                    out.add(k, up, ruleCount);
+                } else if (armedDown && xv < yv) {
+                    out.add(k, down, ruleCount);
+                }
+                armedUp = xv <= yv;
+                armedDown = xv >= yv;
+            }
+        }
+
+        /**
          * Two columns at every bar, the usual crossing (of two averages, say), read straight from their
          * arrays.
          */

@@ -27,6 +27,14 @@ public final class SignalRules {
     private final List<List<Integer>> inputColumns;
     private final List<String> columns;
     private final int crossingSlots;
+    /**
+     * For a rule whose condition is a crossing of two columns, a later rule's that is the opposite
+     * crossing of the same two (-1 if none): the two are found in one pass. For that later rule, the
+     * earlier one's index, and -2 for every other rule.
+     */
+    private final int[] opposite;
+    /** Per rule, the rising and the falling column of its crossing of two columns, or null. */
+    private final int[][] crossingColumns;
 
     private SignalRules(List<RuleDefinition> definitions, List<Condition> conditions,
             List<List<Integer>> inputColumns, List<String> columns, int crossingSlots) {
@@ -35,6 +43,27 @@ public final class SignalRules {
         this.inputColumns = inputColumns;
         this.columns = columns;
         this.crossingSlots = crossingSlots;
+        this.crossingColumns = conditions.stream()
+                .map(c -> c instanceof Conditions.Crossing crossing ? crossing.risingAndFalling() : null)
+                .toArray(int[][]::new);
+        this.opposite = opposites(crossingColumns);
+    }
+
+    private static int[] opposites(int[][] crossingColumns) {
+        int[] opposite = new int[crossingColumns.length];
+        Arrays.fill(opposite, -1);
+        for (int i = 0; i < crossingColumns.length; i++) {
+            int[] first = opposite[i] == -1 ? crossingColumns[i] : null;
+            for (int j = i + 1; first != null && j < crossingColumns.length; j++) {
+                int[] second = crossingColumns[j];
+                if (opposite[j] == -1 && second != null && first[0] == second[1] && first[1] == second[0]) {
+                    opposite[i] = j;
+                    opposite[j] = -2 - i;
+                    break;
+                }
+            }
+        }
+        return opposite;
     }
 
     /**
@@ -146,7 +175,13 @@ public final class SignalRules {
         int ruleCount = conditions.size();
         for (int i = 0; i < ruleCount; i++) {
             Condition condition = conditions.get(i);
-            if (!condition.addFirings(columns, count, i, ruleCount, out)) {
+            if (columns.everyBar() && opposite[i] < -1) {
+                continue; // found with the opposite crossing before it
+            }
+            if (columns.everyBar() && opposite[i] >= 0) {
+                int[] pair = crossingColumns[i];
+                Conditions.Crossing.addOppositeFirings(columns, pair[0], pair[1], count, i, opposite[i], ruleCount, out);
+            } else if (!condition.addFirings(columns, count, i, ruleCount, out)) {
                 condition.evaluateAll(columns, count, truths);
                 byte before = UNKNOWN;
                 for (int k = 0; k < count; k++) {

@@ -56,8 +56,8 @@ class SignalRulesTest {
     }
 
     /**
-     * Over every bar, a crossing of two columns is found without a truth per bar
-     * ({@code Condition.addFirings}); over some bars, through the truths.
+     * Over every bar, a crossing of two columns is found without a truth per bar, and two opposite ones
+     * in one pass; over some bars, through the truths.
      */
     @ParameterizedTest(name = "every bar: {0}")
     @ValueSource(booleans = {true, false})
@@ -67,7 +67,11 @@ class SignalRulesTest {
                 new RuleDefinition("down", "crosses_below(sma_10, sma_50) or rsi_14 > 70", Side.SELL),
                 new RuleDefinition("low", "rsi_14 < 30 and close > sma_50", Side.BUY),
                 new RuleDefinition("calm", "not (rsi_14 >= 40 and rsi_14 <= 60) or crosses_below(close, 100)", Side.FLAT),
-                new RuleDefinition("flat", "close == sma_10 or crosses_above(95, sma_50)", Side.FLAT));
+                new RuleDefinition("flat", "close == sma_10 or crosses_above(95, sma_50)", Side.FLAT),
+                // Opposite crossings of one pair, apart and side by side: found in one pass over every bar.
+                new RuleDefinition("under", "crosses_below(sma_10, sma_50)", Side.SELL),
+                new RuleDefinition("close-up", "crosses_above(close, sma_50)", Side.BUY),
+                new RuleDefinition("close-down", "crosses_above(sma_50, close)", Side.SELL));
         SignalRules rules = SignalRules.compile(definitions, COLUMNS);
         java.util.Random random = new java.util.Random(9);
         int bars = 3_000;

@@ -6,32 +6,35 @@ import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.indicators.IndicatorSetSerializer;
 import io.daytrade.schemas.Bar;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Keyed by symbol: gathers a symbol's bars and, at the end of the input, computes every indicator
- * column any parameter set of the sweep reads, once, with the indicator code of the live job's
- * operator ({@link BarHistory#compute}), and emits them as one {@link BarHistory}. A bar that repeats
- * the time of the one before goes to the dead letters, as the indicator operator sends it.
+ * Gathers each symbol's bars as they come and, at the end of the input, computes every indicator column
+ * any parameter set of the sweep reads, once, with the indicator code of the live job's operator
+ * ({@link BarHistory#compute}), and emits one {@link BarHistory} per symbol, in symbol order. A bar
+ * that repeats the time of an earlier one goes to the dead letters, as the indicator operator sends it.
+ *
+ * <p>Not keyed, and its input must be partitioned by symbol ({@link SymbolPartitioner}): in BATCH
+ * mode a keyed operator's input is first sorted by key, every bar serialized, sorted and read back, and
+ * that took longer than all the rest of building the histories. Instead a subtask holds its symbols'
+ * bars in memory, 48 bytes a bar, until the input ends.
  */
-public class HistoryCollector extends KeyedProcessFunction<String, Bar, BarHistory> {
+public class HistoryCollector extends AbstractStreamOperator<BarHistory>
+        implements OneInputStreamOperator<Bar, BarHistory>, BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
 
     private final String specList;
     private final String source;
     private transient List<IndicatorSpec> specs;
-    private transient ListState<Bar> bars;
+    private transient TreeMap<String, ArrivingBars> bySymbol;
 
     /**
      * @param specs the indicators to compute, in the order of the history's columns
@@ -43,44 +46,29 @@ public class HistoryCollector extends KeyedProcessFunction<String, Bar, BarHisto
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open() throws Exception {
+        super.open();
         specs = specList.isEmpty() ? List.of() : IndicatorSpec.parseList(specList); // none: the bars alone
-        bars = getRuntimeContext().getListState(new ListStateDescriptor<>("history", new AvroTypeInfo<>(Bar.class)));
+        bySymbol = new TreeMap<>();
     }
 
     @Override
-    public void processElement(Bar bar, Context ctx, Collector<BarHistory> out) throws Exception {
-        bars.add(bar);
-        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<BarHistory> out) throws Exception {
-        List<Bar> sorted = new ArrayList<>();
-        bars.get().forEach(sorted::add);
-        bars.clear();
-        sorted.sort(Comparator.comparing(Bar::getWindowStart)); // stable: repeated times keep arrival order
-        int n = sorted.size();
-        long[] times = new long[n];
-        double[] open = new double[n];
-        double[] high = new double[n];
-        double[] low = new double[n];
-        double[] close = new double[n];
-        double[] volume = new double[n];
-        for (int i = 0; i < n; i++) {
-            Bar bar = sorted.get(i);
-            times[i] = bar.getWindowStart().toEpochMilli();
-            open[i] = bar.getOpen();
-            high[i] = bar.getHigh();
-            low[i] = bar.getLow();
-            close[i] = bar.getClose();
-            volume[i] = bar.getVolume();
+    public void processElement(StreamRecord<Bar> element) {
+        Bar bar = element.getValue();
+        ArrivingBars bars = bySymbol.computeIfAbsent(bar.getSymbol().toString(), symbol -> new ArrivingBars());
+        long time = bar.getWindowStart().toEpochMilli();
+        if (!bars.add(time, bar.getOpen(), bar.getHigh(), bar.getLow(), bar.getClose(), bar.getVolume())) {
+            output.collect(DeadLetters.TAG, new StreamRecord<>(DeadLetters.ofText(source, null, bar.toString(),
+                    DeadLetters.OUT_OF_ORDER_BAR, "bar of " + bar.getSymbol() + " " + bar.getInterval() + " at "
+                            + bar.getWindowStart() + " repeats the time of an earlier bar")));
         }
-        out.collect(BarHistory.compute(ctx.getCurrentKey(), times, open, high, low, close, volume, specs, i -> {
-            Bar bar = sorted.get(i);
-            ctx.output(DeadLetters.TAG, DeadLetters.ofText(source, null, bar.toString(), DeadLetters.OUT_OF_ORDER_BAR,
-                    "bar of " + bar.getSymbol() + " " + bar.getInterval() + " at " + bar.getWindowStart()
-                            + " is not after the previous one at " + Instant.ofEpochMilli(times[i - 1])));
-        }));
+    }
+
+    @Override
+    public void endInput() {
+        while (!bySymbol.isEmpty()) {
+            Map.Entry<String, ArrivingBars> next = bySymbol.pollFirstEntry(); // its memory goes as it is sent
+            output.collect(new StreamRecord<>(next.getValue().history(next.getKey(), specs)));
+        }
     }
 }

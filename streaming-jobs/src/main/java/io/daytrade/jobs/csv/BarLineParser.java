@@ -17,9 +17,26 @@ public final class BarLineParser extends ProcessFunction<SourceLine, Bar> {
     private static final long serialVersionUID = 1L;
 
     private final CsvLayout layout;
+    // Looked up once: a lookup by name per cell was a large part of reading a file.
+    private final int symbolAt;
+    private final int intervalAt;
+    private final int tsAt;
+    private final int openAt;
+    private final int highAt;
+    private final int lowAt;
+    private final int closeAt;
+    private final int volumeAt;
 
     public BarLineParser(CsvLayout layout) {
         this.layout = layout;
+        this.symbolAt = layout.position("symbol");
+        this.intervalAt = layout.position("interval");
+        this.tsAt = layout.position("ts");
+        this.openAt = layout.position("open");
+        this.highAt = layout.position("high");
+        this.lowAt = layout.position("low");
+        this.closeAt = layout.position("close");
+        this.volumeAt = layout.position("volume");
     }
 
     @Override
@@ -27,27 +44,27 @@ public final class BarLineParser extends ProcessFunction<SourceLine, Bar> {
         Bar bar;
         try {
             String[] cells = layout.split(line.text);
-            String symbol = layout.cell(cells, "symbol");
+            String symbol = CsvLayout.cell(cells, symbolAt);
             if (symbol.isEmpty()) {
                 ctx.output(DeadLetters.TAG, DeadLetters.ofText(line.file, line.line, line.text,
                         DeadLetters.MISSING_SYMBOL, "bar has no symbol"));
                 return;
             }
-            long start = CsvValues.timestamp("ts", layout.cell(cells, "ts"));
-            bar = Bar.newBuilder()
-                    .setSymbol(symbol)
-                    .setInterval(layout.has("interval") ? layout.cell(cells, "interval") : "")
-                    .setWindowStart(Instant.ofEpochMilli(start))
-                    .setWindowEnd(Instant.ofEpochMilli(start))
-                    .setOpen(CsvValues.number("open", layout.cell(cells, "open")))
-                    .setHigh(CsvValues.number("high", layout.cell(cells, "high")))
-                    .setLow(CsvValues.number("low", layout.cell(cells, "low")))
-                    .setClose(CsvValues.number("close", layout.cell(cells, "close")))
-                    .setVolume(CsvValues.number("volume", layout.cell(cells, "volume")))
-                    .setTickCount(0)
-                    .setVwap(0)
-                    .setLastTickArrival(null) // set, so that build() does not look up the schema's default per line
-                    .build();
+            Instant start = Instant.ofEpochMilli(CsvValues.timestamp("ts", CsvLayout.cell(cells, tsAt)));
+            // Every field set, without a builder: Avro's builder costs more than the rest of the line.
+            bar = new Bar();
+            bar.setSymbol(symbol);
+            bar.setInterval(intervalAt >= 0 ? CsvLayout.cell(cells, intervalAt) : "");
+            bar.setWindowStart(start);
+            bar.setWindowEnd(start);
+            bar.setOpen(CsvValues.number("open", CsvLayout.cell(cells, openAt)));
+            bar.setHigh(CsvValues.number("high", CsvLayout.cell(cells, highAt)));
+            bar.setLow(CsvValues.number("low", CsvLayout.cell(cells, lowAt)));
+            bar.setClose(CsvValues.number("close", CsvLayout.cell(cells, closeAt)));
+            bar.setVolume(CsvValues.number("volume", CsvLayout.cell(cells, volumeAt)));
+            bar.setTickCount(0L);
+            bar.setVwap(0.0);
+            bar.setLastTickArrival(null);
         } catch (IllegalArgumentException e) {
             ctx.output(DeadLetters.TAG,
                     DeadLetters.ofText(line.file, line.line, line.text, DeadLetters.MALFORMED, e.getMessage()));

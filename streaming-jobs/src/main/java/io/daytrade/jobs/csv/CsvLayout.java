@@ -104,6 +104,16 @@ public final class CsvLayout implements Serializable {
         return cells[positions.get(column)].trim();
     }
 
+    /** Where {@code column} is in a line's cells, or -1 if the file has no such column. */
+    public int position(String column) {
+        return positions.getOrDefault(column, -1);
+    }
+
+    /** The cell at {@link #position}: a parser that looks its columns up once reads each line faster. */
+    public static String cell(String[] cells, int position) {
+        return cells[position].trim();
+    }
+
     public Set<String> columns() {
         return positions.keySet();
     }

@@ -10,12 +10,10 @@ final class CsvValues {
 
     private CsvValues() {}
 
-    private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
-
     /** Epoch milliseconds, or an ISO-8601 instant such as {@code 2024-01-02T14:30:00Z}. */
     static long timestamp(String column, String text) {
         try {
-            if (EPOCH_MILLIS.matcher(text).matches()) {
+            if (isEpochMillis(text)) {
                 return Long.parseLong(text);
             }
             return Instant.parse(text).toEpochMilli();
@@ -23,6 +21,22 @@ final class CsvValues {
             throw new IllegalArgumentException(column + " '" + text
                     + "' is neither epoch milliseconds nor an ISO-8601 instant like 2024-01-02T14:30:00Z");
         }
+    }
+
+    /** {@code -?[0-9]{1,19}}, without a regular expression: a file has a timestamp on every line. */
+    private static boolean isEpochMillis(String text) {
+        int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 19) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double number(String column, String text) {

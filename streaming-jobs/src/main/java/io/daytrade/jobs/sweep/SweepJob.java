@@ -10,12 +10,12 @@ import io.daytrade.operators.sweep.SweepEvaluator;
 import io.daytrade.operators.sweep.SweepFanOut;
 import io.daytrade.operators.sweep.SweepResult;
 import io.daytrade.operators.sweep.SweepTask;
+import io.daytrade.operators.sweep.SymbolPartitioner;
 import io.daytrade.schemas.Bar;
 
 import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -53,9 +53,11 @@ public final class SweepJob {
      */
     public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars,
             String source, List<IndicatorSpec> indicators) {
-        SingleOutputStreamOperator<BarHistory> histories = bars.keyBy(bar -> bar.getSymbol().toString(), Types.STRING)
-                .process(new HistoryCollector(indicators, source), TypeInformation.of(BarHistory.class))
-                .uid("sweep-histories").name("Histories (" + indicators.size() + " indicators)");
+        SingleOutputStreamOperator<BarHistory> histories = bars
+                .partitionCustom(new SymbolPartitioner(), new SymbolPartitioner.Symbol())
+                .transform("Histories (" + indicators.size() + " indicators)", TypeInformation.of(BarHistory.class),
+                        new HistoryCollector(indicators, source))
+                .uid("sweep-histories");
         job.collectDeadLetters(histories);
         return histories;
     }
