@@ -1,6 +1,6 @@
 package io.daytrade.backtest;
 
-import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.IndicatorSpec;
 
 import java.util.Arrays;
@@ -42,7 +42,6 @@ public class BarHistory {
     public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
             double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated) {
         int n = times.length;
-        IndicatorSet set = new IndicatorSet(specs);
         BarHistory history = new BarHistory();
         history.symbol = symbol;
         history.times = times.clone();
@@ -52,24 +51,36 @@ public class BarHistory {
         history.close = close.clone();
         history.volume = volume.clone();
         history.decides = new boolean[n];
-        history.columns = set.columns().toArray(String[]::new);
-        history.values = new double[history.columns.length * n];
-        double[] row = new double[history.columns.length];
+        boolean[] repeats = new boolean[n];
         for (int i = 0; i < n; i++) {
             if (i > 0 && times[i] < times[i - 1]) {
                 throw new IllegalArgumentException(symbol + ": bar " + i + " is before the one before it");
             }
             if (i > 0 && times[i] == times[i - 1]) {
+                repeats[i] = true;
                 repeated.accept(i);
                 history.decides[i - 1] = false;
-            } else {
-                set.update(open[i], high[i], low[i], close[i], volume[i], times[i]);
-                set.values(row);
-            }
-            for (int c = 0; c < row.length; c++) {
-                history.values[c * n + i] = row[c];
             }
             history.decides[i] = true;
+        }
+        history.columns = specs.stream().flatMap(spec -> spec.columns().stream()).toArray(String[]::new);
+        history.values = new double[history.columns.length * n];
+        // One indicator at a time over all the bars, each writing its own columns in order: the same
+        // values as updating them all bar by bar, without scattering every bar's row over every column.
+        int column = 0;
+        for (IndicatorSpec spec : specs) {
+            Indicator indicator = spec.create();
+            double[] row = new double[indicator.outputs()];
+            for (int i = 0; i < n; i++) {
+                if (!repeats[i]) { // a repeated time keeps the values of the bar before it
+                    indicator.update(open[i], high[i], low[i], close[i], volume[i], times[i]);
+                    indicator.writeValues(row, 0);
+                }
+                for (int o = 0; o < row.length; o++) {
+                    history.values[(column + o) * n + i] = row[o];
+                }
+            }
+            column += row.length;
         }
         return history;
     }

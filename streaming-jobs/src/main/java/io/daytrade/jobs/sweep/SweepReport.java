@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 /**
  * A sweep's {@code results.csv} (one row per symbol and parameter set, sorted by symbol and then grid
  * order, so the file is the same at any parallelism) and {@code summary.json} (what was evaluated and
@@ -50,14 +52,37 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
 
     @Override
     public void write(List<SweepResult> records, List<DeadLetter> deadLetters) throws IOException {
-        List<SweepResult> rows = new ArrayList<>(records);
-        rows.sort(Comparator.comparing((SweepResult r) -> r.symbol).thenComparingInt(r -> r.parameterSet));
+        List<SweepResult> rows = inGridOrder(records);
         ReportFiles files = new ReportFiles(out);
         files.text("results.csv", csv(rows));
         files.json("summary.json", summary(rows, deadLetters));
         if (!deadLetters.isEmpty()) {
             files.deadLetters(deadLetters);
         }
+    }
+
+    /**
+     * By symbol, then in grid order: each row put in its parameter set's place (a sweep writes a row per
+     * symbol and set, hundreds of thousands) instead of sorted by comparison.
+     */
+    private List<SweepResult> inGridOrder(List<SweepResult> records) {
+        Map<String, SweepResult[]> bySymbol = new TreeMap<>();
+        for (SweepResult record : records) {
+            SweepResult[] bySet = bySymbol.computeIfAbsent(record.symbol, s -> new SweepResult[plan.parameterSets().length]);
+            if (bySet[record.parameterSet] != null) {
+                throw new IllegalStateException("two results for " + record.symbol + " and set " + record.parameterSet);
+            }
+            bySet[record.parameterSet] = record;
+        }
+        List<SweepResult> rows = new ArrayList<>(records.size());
+        for (SweepResult[] bySet : bySymbol.values()) {
+            for (SweepResult row : bySet) {
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     private String csv(List<SweepResult> rows) {
@@ -84,7 +109,38 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "";
         }
-        return PerformanceMetrics.isCount(name) ? Long.toString((long) value) : Double.toString(value);
+        // The shortest decimal that reads back as the same double (Schubfach, as Double.toString from Java
+        // 19): Java 17's Double.toString was a third of writing a sweep's results, in one thread.
+        return PerformanceMetrics.isCount(name) ? Long.toString((long) value) : NumberOutput.toString(value, true);
+    }
+
+    /**
+     * The {@code top} rows with the best defined value of metric {@code m}, best first, a tie in row
+     * order: what a stable sort of all the rows would put first, kept as they come.
+     */
+    private List<SweepResult> best(List<SweepResult> rows, int m, boolean lowerIsBetter) {
+        List<SweepResult> best = new ArrayList<>(top + 1);
+        for (SweepResult row : rows) {
+            double value = row.metrics[m];
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            int at = best.size(); // after every row it does not beat
+            while (at > 0 && beats(value, best.get(at - 1).metrics[m], lowerIsBetter)) {
+                at--;
+            }
+            if (at < top) {
+                best.add(at, row);
+                if (best.size() > top) {
+                    best.remove(top);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean beats(double value, double other, boolean lowerIsBetter) {
+        return lowerIsBetter ? Double.compare(value, other) < 0 : Double.compare(value, other) > 0;
     }
 
     private Map<String, Object> summary(List<SweepResult> rows, List<DeadLetter> rejected) {
@@ -107,8 +163,7 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
         summary.put("rejected_input", ReportFiles.deadLetterSummary(rejected));
         summary.put("settings", BacktestReport.settings(settings));
 
-        List<SweepResult> ranked = rows.stream().filter(r -> !Double.isNaN(r.metrics[m]))
-                .sorted(Comparator.comparing((SweepResult r) -> r.metrics[m], better)).limit(top).toList();
+        List<SweepResult> ranked = best(rows, m, PerformanceMetrics.lowerIsBetter(metric));
         List<Map<String, Object>> best = new ArrayList<>();
         for (SweepResult row : ranked) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,0 +1,62 @@
+package io.daytrade.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.daytrade.indicators.IndicatorSet;
+import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.indicators.OhlcvSeries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A history's columns, computed one indicator at a time over all the bars, are bit for bit the rows the
+ * live job's {@link IndicatorSet} gives bar by bar, repeated bar times included.
+ */
+class BarHistoryTest {
+
+    @Test
+    void columnsEqualTheRowsOfTheIndicatorSetBarByBar() {
+        OhlcvSeries s = OhlcvSeries.generated(31, 3_000);
+        long[] times = s.time.clone();
+        int repeats = 0;
+        for (int i = 5; i < times.length; i += 41) {
+            times[i] = times[i - 1]; // a repeated time: not fed to the indicators, as the operator does
+            repeats++;
+        }
+        List<IndicatorSpec> specs = IndicatorSpec.parseList(
+                "sma(5),ema(12),rsi(14),macd(12,26,9),bbands(20,2),atr(14),stoch(14,3,3),obv,sma(50)");
+        List<Integer> repeated = new ArrayList<>();
+
+        BarHistory history = BarHistory.compute("X", times, s.open, s.high, s.low, s.close, s.volume, specs,
+                repeated::add);
+
+        IndicatorSet set = new IndicatorSet(specs);
+        assertThat(history.columns).containsExactlyElementsOf(set.columns());
+        double[] row = new double[set.columns().size()];
+        for (int i = 0; i < times.length; i++) {
+            if (i == 0 || times[i] != times[i - 1]) {
+                set.update(s.open[i], s.high[i], s.low[i], s.close[i], s.volume[i], times[i]);
+                set.values(row);
+            }
+            for (int c = 0; c < row.length; c++) {
+                assertThat(Double.doubleToRawLongBits(history.value(c, i)))
+                        .as("%s at bar %d", history.columns[c], i).isEqualTo(Double.doubleToRawLongBits(row[c]));
+            }
+            assertThat(history.decides[i]).as("bar %d", i).isEqualTo(i + 1 == times.length || times[i + 1] != times[i]);
+        }
+        assertThat(repeated).hasSize(repeats).allMatch(i -> times[i] == times[i - 1]);
+    }
+
+    @Test
+    void barsBackInTimeAreNamed() {
+        OhlcvSeries s = OhlcvSeries.generated(3, 10);
+        long[] times = s.time.clone();
+        times[7] = times[2];
+        assertThatThrownBy(() -> BarHistory.compute("X", times, s.open, s.high, s.low, s.close, s.volume, List.of()))
+                .hasMessage("X: bar 7 is before the one before it");
+    }
+}
