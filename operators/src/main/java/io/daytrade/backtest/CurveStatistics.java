@@ -24,6 +24,7 @@ final class CurveStatistics {
     private double trough;
     private double maxDrawdown;
     private long underwater;
+    /** The longest spell under a peak that has ended; the one still open is {@code underwater} long. */
     private long longestUnderwater;
     private boolean undefined;
     private int folded;
@@ -67,7 +68,6 @@ final class CurveStatistics {
         folded += count - 2;
         if (!(value >= peak)) {
             underwater += count - 2;
-            longestUnderwater = Math.max(longestUnderwater, underwater);
         }
     }
 
@@ -99,14 +99,16 @@ final class CurveStatistics {
             downside += loss * loss;
             if (value >= peak) {
                 maxDrawdown = Math.max(maxDrawdown, (peak - trough) / peak);
+                longestUnderwater = Math.max(longestUnderwater, underwater); // a spell's length, at its end
                 peak = value;
                 trough = value;
                 underwater = 0;
             } else {
                 undefined |= value != value;
-                trough = Math.min(trough, value);
+                if (value < trough) { // a NaN leaves it, but then the drawdown is undefined anyway
+                    trough = value;
+                }
                 underwater++;
-                longestUnderwater = Math.max(longestUnderwater, underwater);
             }
         }
         this.previous = previous;
@@ -146,14 +148,16 @@ final class CurveStatistics {
         downside += loss * loss;
         if (value >= peak) {
             maxDrawdown = Math.max(maxDrawdown, (peak - trough) / peak);
+            longestUnderwater = Math.max(longestUnderwater, underwater);
             peak = value;
             trough = value;
             underwater = 0;
         } else {
             undefined |= value != value;
-            trough = Math.min(trough, value);
+            if (value < trough) {
+                trough = value;
+            }
             underwater++;
-            longestUnderwater = Math.max(longestUnderwater, underwater);
         }
         folded++;
     }
@@ -171,12 +175,13 @@ final class CurveStatistics {
         int n = folded;
         double finalEquity = previous; // the capital when there is no mark
         double drawdown = undefined ? Double.NaN : Math.max(maxDrawdown, (peak - trough) / peak);
+        long longest = Math.max(longestUnderwater, underwater); // the spell still open at the end
         double mean = n == 0 ? Double.NaN : sum / n;
         // One pass: sum(r^2) - n mean^2 equals sum((r - mean)^2); per-bar returns are small beside their
         // spread (|mean| well under the deviation), so the subtraction loses next to nothing.
         double stdev = n < 2 ? Double.NaN : Math.sqrt(Math.max(0, squares - n * mean * mean) / (n - 1));
         double downsideDeviation = n == 0 ? Double.NaN : Math.sqrt(downside / n);
         return PerformanceMetrics.from(capital, periodsPerYear, n, finalEquity, mean, stdev, downsideDeviation,
-                drawdown, longestUnderwater, tally, exposure, tradedNotional, feesPaid);
+                drawdown, longest, tally, exposure, tradedNotional, feesPaid);
     }
 }
