@@ -89,6 +89,8 @@ final class CurveStatistics {
         long underwater = this.underwater;
         long longestUnderwater = this.longestUnderwater;
         boolean undefined = this.undefined;
+        // fold()'s body on local copies of the fields: the JIT keeps locals in registers across the
+        // loop, fields it reloads and stores at every bar.
         for (int i = from; i < to - 1; i++) {
             double value = cash + quantity * closes[i];
             double r = value / previous - 1;
