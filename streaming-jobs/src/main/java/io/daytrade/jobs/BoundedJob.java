@@ -20,6 +20,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -51,6 +52,10 @@ public final class BoundedJob {
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Every record is an Avro class or a Flink POJO: a Kryo fallback must fail, not slow us down.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // Every operator runs at the job's parallelism. BATCH mode's scheduler would otherwise size each
+        // operator by the bytes it reads (16 MiB a subtask), the job's parallelism only a ceiling: a sweep or
+        // walk-forward over one symbol, a megabyte of bars but minutes of backtests, ran on one subtask.
+        conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         // On the embedded cluster, accumulators (a command's progress) reach the client every second.
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
