@@ -8,25 +8,32 @@ import io.daytrade.local.ProjectHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A real standalone Flink cluster for a test class (a job manager and task managers in their own JVMs,
  * started by the project's launcher), stopped by PID afterwards, also when a test fails (and from a
- * shutdown hook if the JVM exits).
+ * shutdown hook if the JVM exits). When a test fails, the processes' logs are kept under
+ * {@code target/flink-cluster-logs} and the end of the job manager's is printed: the cluster's
+ * directory is deleted afterwards, and a job manager that went away left nothing else to go on.
  */
-final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback {
+final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
     private final int taskManagers;
     private LocalFlinkCluster cluster;
     private Path dir;
     private Thread shutdownHook;
+    private boolean failed;
 
     FlinkClusterExtension(int taskManagers) {
         this.taskManagers = taskManagers;
@@ -41,7 +48,15 @@ final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        failed = true;
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (failed && dir != null) {
+            keepLogs(context.getRequiredTestClass().getSimpleName());
+        }
         if (cluster != null) {
             cluster.stop();
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -49,6 +64,25 @@ final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void keepLogs(String testClass) throws IOException {
+        Path logs = dir.resolve("log");
+        Path kept = Path.of("target", "flink-cluster-logs", testClass).toAbsolutePath();
+        Files.createDirectories(kept);
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        for (String name : List.of("jobmanager.out", "jobmanager.log")) {
+            Path file = logs.resolve(name);
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                System.err.println("== " + testClass + " failed; the end of the cluster's " + name + " (all logs in "
+                        + kept + "):\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
             }
         }
     }
