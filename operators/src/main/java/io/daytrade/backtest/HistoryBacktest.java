@@ -56,7 +56,7 @@ public final class HistoryBacktest {
      * indicator columns at a bar depend on that bar and earlier ones only.
      */
     public PositionSimulator run(BarHistory history, ExecutionSettings settings, int from, int to) {
-        return simulate(history, settings, from, to, PositionSimulator.reusing(settings, null, to - from),
+        return simulate(history, settings, from, to, PositionSimulator.sizedFor(settings, to - from),
                 new BacktestBuffers());
     }
 

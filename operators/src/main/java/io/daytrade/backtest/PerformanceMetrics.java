@@ -43,14 +43,8 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     }
 
     public static PerformanceMetrics of(PositionSimulator account) {
-        CurveStatistics statistics = account.statistics();
-        if (statistics == null) { // the account's own buffer, not a copy
-            statistics = new CurveStatistics(account.settings().capital());
-            double[] equity = account.equityBuffer();
-            for (int t = 0; t < account.marks(); t++) {
-                statistics.add(equity[t]);
-            }
-        }
+        CurveStatistics statistics = account.statistics() != null ? account.statistics()
+                : folded(account.settings().capital(), account.equityBuffer(), account.marks()); // its own buffer
         return statistics.finish(account.settings().periodsPerYear(), account.tally(), account.exposure(),
                 account.tradedNotional(), account.feesPaid());
     }
@@ -67,11 +61,16 @@ public record PerformanceMetrics(double totalReturn, double cagr, double volatil
     /** As above, over the first {@code n} marks of {@code equity}. */
     static PerformanceMetrics of(double capital, double periodsPerYear, double[] equity, int n, double[] tradePnl,
             double exposure, double tradedNotional, double feesPaid) {
+        return folded(capital, equity, n).finish(periodsPerYear, TradeTally.of(tradePnl), exposure, tradedNotional,
+                feesPaid);
+    }
+
+    private static CurveStatistics folded(double capital, double[] equity, int n) {
         CurveStatistics statistics = new CurveStatistics(capital);
         for (int t = 0; t < n; t++) {
             statistics.add(equity[t]);
         }
-        return statistics.finish(periodsPerYear, TradeTally.of(tradePnl), exposure, tradedNotional, feesPaid);
+        return statistics;
     }
 
     /**

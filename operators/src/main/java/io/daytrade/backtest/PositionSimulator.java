@@ -47,27 +47,16 @@ public final class PositionSimulator {
         this(settings, new Ledger(settings.capital()), 64, false);
     }
 
-    /**
-     * A fresh account that marks its equity into the buffers of {@code done}, an account whose results
-     * have been read and which is not used again: a backtest's curve is sized once, not grown.
-     */
-    public static PositionSimulator reusing(ExecutionSettings settings, PositionSimulator done, int expectedBars) {
-        if (done != null && done.equity != null && done.equity.length >= expectedBars) {
-            PositionSimulator account = new PositionSimulator(settings, new Ledger(settings.capital()), 0, false);
-            account.equity = done.equity;
-            account.times = done.times;
-            done.equity = null;
-            done.times = null;
-            return account;
-        }
+    /** A fresh account whose curve is sized for {@code expectedBars} once, not grown as it marks them. */
+    public static PositionSimulator sizedFor(ExecutionSettings settings, int expectedBars) {
         return new PositionSimulator(settings, new Ledger(settings.capital()), Math.max(1, expectedBars), false);
     }
 
     /**
      * An account whose metrics are all that is read: it keeps no curve, folding each bar's mark into its
      * {@link CurveStatistics} instead, and its trades into a {@link TradeTally} ({@link #equityArray()},
-     * {@link #timesArray()} and {@link #trades()} then fail). A sweep
-     * runs millions of backtests, bound by memory traffic when each wrote its curve and read it back.
+     * {@link #timesArray()} and {@link #trades()} then fail). A sweep runs millions of backtests,
+     * bound by memory traffic when each wrote its curve and read it back.
      */
     public static PositionSimulator forMetrics(ExecutionSettings settings) {
         return new PositionSimulator(settings, new Ledger(settings.capital()), 0, true);
