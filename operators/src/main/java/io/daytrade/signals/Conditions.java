@@ -157,16 +157,14 @@ final class Conditions {
          */
         @Override
         public boolean addFirings(BarColumns columns, int count, int rule, int ruleCount, Firings out) {
-            if (!(a instanceof Column x && b instanceof Column y && columns.everyBar())) {
+            int[] pair = risingAndFalling();
+            if (pair == null || !columns.everyBar()) {
                 return false;
             }
-            // crosses_below(a, b) is crosses_above(b, a): a[t-1] >= b[t-1] and a[t] < b[t].
-            Column rising = above ? x : y;
-            Column falling = above ? y : x;
-            double[] rises = columns.array(rising.index());
-            double[] falls = columns.array(falling.index());
-            int fromRising = columns.offset(rising.index());
-            int fromFalling = columns.offset(falling.index());
+            double[] rises = columns.array(pair[0]);
+            double[] falls = columns.array(pair[1]);
+            int fromRising = columns.offset(pair[0]);
+            int fromFalling = columns.offset(pair[1]);
             boolean armed = false; // the bar before had both defined, the rising one at or below
             for (int k = 0; k < count; k++) {
                 double r = rises[fromRising + k];
@@ -181,7 +179,8 @@ final class Conditions {
 
         /**
          * The layout columns of a crossing of two columns, the one that must rise above the other first
-         * and then the other; null if an operand is not a column.
+         * and then the other (crosses_below(a, b) is crosses_above(b, a)); null if an operand is not a
+         * column.
          */
         int[] risingAndFalling() {
             if (a instanceof Column x && b instanceof Column y) {

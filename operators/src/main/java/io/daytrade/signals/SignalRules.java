@@ -28,9 +28,9 @@ public final class SignalRules {
     private final List<String> columns;
     private final int crossingSlots;
     /**
-     * For a rule whose condition is a crossing of two columns, a later rule's that is the opposite
-     * crossing of the same two (-1 if none): the two are found in one pass. For that later rule, the
-     * earlier one's index, and -2 for every other rule.
+     * Pairs of rules whose conditions are opposite crossings of the same two columns, found in one pass:
+     * for the earlier rule of a pair, the later one's index; for the later one, -2 minus the earlier
+     * one's index; -1 for a rule in no pair.
      */
     private final int[] opposite;
     /** Per rule, the rising and the falling column of its crossing of two columns, or null. */

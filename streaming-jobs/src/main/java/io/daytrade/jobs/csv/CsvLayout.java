@@ -101,7 +101,7 @@ public final class CsvLayout implements Serializable {
     }
 
     public String cell(String[] cells, String column) {
-        return cells[positions.get(column)].trim();
+        return cell(cells, positions.get(column));
     }
 
     /** Where {@code column} is in a line's cells, or -1 if the file has no such column. */
