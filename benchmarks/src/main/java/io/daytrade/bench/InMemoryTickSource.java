@@ -3,7 +3,6 @@ package io.daytrade.bench;
 import io.daytrade.schemas.Tick;
 
 import java.util.Collection;
-import java.util.function.LongFunction;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -24,8 +23,9 @@ import org.apache.flink.util.NumberSequenceIterator;
  * Ticks 0 to {@code count - 1} read from memory by a source of its own, so that event time and watermarks
  * are assigned inside the source (as the live job's Kafka source does with its watermark strategy) rather
  * than by a separate operator, and no generator or mapping step stands between the ticks and the job. The
- * numbers are split among subtasks as {@link NumberSequenceSource} splits them; {@code tickOfNumber} maps a
- * number to its tick (already made, before the clock starts).
+ * numbers are split among subtasks as {@link NumberSequenceSource} splits them; {@code tickOfNumber} fills
+ * each reader's one tick record with a number's tick (from columns made before the clock starts), as the
+ * live job's Kafka decoder fills its one record ({@code TickDecoder}).
  */
 final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Collection<NumberSequenceSplit>>,
         ResultTypeQueryable<Tick> {
@@ -33,7 +33,10 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
     private static final long serialVersionUID = 1L;
 
     /** Serializable, as the source is shipped to its subtasks. */
-    interface TickOfNumber extends LongFunction<Tick>, java.io.Serializable {}
+    interface TickOfNumber extends java.io.Serializable {
+        /** Writes tick {@code number} into {@code reused} and returns it. */
+        Tick fill(long number, Tick reused);
+    }
 
     private final NumberSequenceSource numbers;
     private final TickOfNumber tickOfNumber;
@@ -82,6 +85,7 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
 
     private static final class Reader extends IteratorSourceReaderBase<Long, Tick, NumberSequenceIterator, NumberSequenceSplit> {
         private final TickOfNumber tickOfNumber;
+        private final Tick reused = new Tick();
 
         Reader(SourceReaderContext context, TickOfNumber tickOfNumber) {
             super(context);
@@ -90,7 +94,7 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
 
         @Override
         protected Tick convert(Long number) {
-            return tickOfNumber.apply(number);
+            return tickOfNumber.fill(number, reused);
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.daytrade.schemas.Tick;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,15 @@ class BenchTest {
                 assertThat(workload.path("baselines").path("plain_loop_naive_sums").asDouble()).isPositive();
                 assertThat(workload.path("ratios").path("vs_plain_loop_naive_sums").asDouble()).isPositive();
             }
+        }
+    }
+
+    @Test
+    void theInMemoryTicksFillOneRecordWithTheSameTicksThePlainLoopReads() {
+        LiveSuite.InMemoryTicks.ensure(1_000);
+        Tick reused = new Tick();
+        for (long i : new long[] {0, 1, 99, 100, 537, 999}) {
+            assertThat(LiveSuite.InMemoryTicks.fill(i, reused)).isSameAs(reused).isEqualTo(LiveSuite.tick(i));
         }
     }
 
