@@ -34,8 +34,10 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +129,11 @@ class KubernetesManifestsTest {
             if (name(deployment).equals("daytrade-live")) {
                 assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
                 assertThat(deployment.path("spec").path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
+            }
+            if (name(deployment).equals("daytrade-session")) {
+                // Every job run on a session cluster leaves its classes behind (README, cluster): room for dozens.
+                assertThat(conf.get(JobManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
+                assertThat(conf.get(TaskManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
             }
             if (kustomization.endsWith("prod")) {
                 assertThat(conf.get(HighAvailabilityOptions.HA_MODE)).as(what).isEqualTo("kubernetes");
