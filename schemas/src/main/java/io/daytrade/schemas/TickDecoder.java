@@ -14,7 +14,7 @@ import org.apache.avro.specific.SpecificDatumReader;
  *
  * <p>{@code Tick.getDecoder()} is the same Avro reader behind a lookup of the writer's schema by
  * fingerprint in a concurrent map, a thread-local decoder and a new record made by reflection, for
- * every message: together about a fifth of a Kafka source thread's time in the live benchmark's profile.
+ * every message: together about a sixth of a Kafka source thread's time in the live benchmark's profile.
  * Ticks written with the current schema (the header names its fingerprint) are read here with one reader
  * and one decoder kept between calls; anything else (another version of the schema, bytes that are not
  * a tick, a tick cut short) goes to {@code Tick.getDecoder()}, so that resolution and errors are exactly
