@@ -121,6 +121,55 @@ class SignalRulesTest {
         assertThat(sparse).isEqualTo(lastFired);
     }
 
+    /**
+     * Slowly moving columns stay on one side of each other for hundreds of bars (which the column path
+     * passes without looking for a crossing), with stretches where they are equal and gaps where one is
+     * undefined: the crossings found over whole columns (a pair in one pass, a single crossing alone) are
+     * those a row at a time gives.
+     */
+    @Test
+    void crossingsOfSlowColumnsOverLongRunsAreTheOnesARowAtATimeGives() {
+        List<RuleDefinition> definitions = List.of(
+                new RuleDefinition("up", "crosses_above(sma_10, sma_50)", Side.BUY),
+                new RuleDefinition("down", "crosses_below(sma_10, sma_50)", Side.SELL),
+                new RuleDefinition("rsi-up", "crosses_above(rsi_14, sma_50)", Side.BUY));
+        SignalRules rules = SignalRules.compile(definitions, COLUMNS);
+        java.util.Random random = new java.util.Random(12);
+        int bars = 20_000;
+        double[] close = new double[bars];
+        double[] rsi = new double[bars];
+        double[] fast = new double[bars];
+        double[] slow = new double[bars];
+        for (int bar = 0; bar < bars; bar++) {
+            close[bar] = 100;
+            // Rounded to quarters, so that the two are now and then equal for a few bars.
+            fast[bar] = bar < 9 ? NA : Math.round(4 * (100 + 6 * Math.sin(bar / 90.0) + random.nextGaussian() * 0.3)) / 4.0;
+            slow[bar] = bar < 49 ? NA : Math.round(4 * (100 + 3 * Math.sin(bar / 400.0))) / 4.0;
+            // Crossing the slow one every twenty-odd bars, undefined every 97th: now and then just before.
+            rsi[bar] = bar < 14 || bar % 97 == 0 ? NA : slow[bar] + 0.5 * Math.sin(bar / 7.0);
+        }
+        BarColumns columns = new BarColumns(new double[][] {close, rsi, fast, slow}, new int[4], null);
+        Firings firings = new Firings();
+        rules.firings(columns, bars, new byte[bars], firings);
+
+        // Firings keep the last rule that fired at a bar, as an account acts on it.
+        RuleMemory memory = rules.newMemory();
+        List<String> expected = new ArrayList<>();
+        for (int bar = 0; bar < bars; bar++) {
+            List<SignalRules.Fired> fired = rules.evaluate(row(close[bar], rsi[bar], fast[bar], slow[bar]), memory);
+            if (!fired.isEmpty()) {
+                expected.add(bar + " " + fired.get(fired.size() - 1).rule().id());
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (int f = 0; f < firings.size(); f++) {
+            found.add(firings.bar(f) + " " + definitions.get(firings.rule(f)).id());
+        }
+        assertThat(expected).hasSizeGreaterThan(60)
+                .anyMatch(e -> e.endsWith(" up")).anyMatch(e -> e.endsWith(" down")).anyMatch(e -> e.endsWith(" rsi-up"));
+        assertThat(found).isEqualTo(expected);
+    }
+
     @Test
     void firesWhenTheConditionBecomesTrueNotWhileItStaysTrue() {
         assertThat(firings("rsi_14 < 30",
