@@ -229,13 +229,11 @@ final class Conditions {
                 k++;
                 // Nothing fires while x stays strictly on one side: those bars are passed in a loop of one
                 // comparison each, which the compiler unrolls (a pair crosses a few hundred times in 20,000).
-                if (!armedUp) {
-                    if (armedDown) {
-                        while (k < count && xs[fromX + k] > ys[fromY + k]) {
-                            k++;
-                        }
+                if (xv > yv) {
+                    while (k < count && xs[fromX + k] > ys[fromY + k]) {
+                        k++;
                     }
-                } else if (!armedDown) {
+                } else if (xv < yv) {
                     while (k < count && xs[fromX + k] < ys[fromY + k]) {
                         k++;
                     }
