@@ -252,8 +252,9 @@ final class LiveSuite {
 
     /**
      * The ticks the in-memory runs read, as columns of primitives made once: a tick record is filled from
-     * them as it is read, as the live job's decoder fills its one record from a Kafka record. Kept as records instead, 12 M of
-     * them (a gigabyte of small objects) made the collector pause for up to 1.5 s inside timed runs.
+     * them as it is read, as the live job's decoder fills its one record from a Kafka record. Kept as
+     * records instead, 12 M of them (a gigabyte of small objects) made the collector pause for up to 1.5 s
+     * inside timed runs.
      */
     static final class InMemoryTicks {
         private static int[] symbols = new int[0];
