@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -134,6 +135,10 @@ class KubernetesManifestsTest {
                 // Every job run on a session cluster leaves its classes behind (README, cluster): room for dozens.
                 assertThat(conf.get(JobManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
                 assertThat(conf.get(TaskManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
+                // Bounded jobs only: the throughput collector, as bin/daytrade gives its backtest commands.
+                assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).as(what).contains("-XX:+UseParallelGC");
+            } else {
+                assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).as(what).doesNotContain("UseParallelGC");
             }
             if (kustomization.endsWith("prod")) {
                 assertThat(conf.get(HighAvailabilityOptions.HA_MODE)).as(what).isEqualTo("kubernetes");

@@ -41,6 +41,11 @@ public class BarHistory {
      */
     public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
             double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated) {
+        return compute(symbol, times, open, high, low, close, volume, specs, repeated, null);
+    }
+
+    private static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
+            double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated, double[] reusable) {
         int n = times.length;
         BarHistory history = new BarHistory();
         history.symbol = symbol;
@@ -64,7 +69,8 @@ public class BarHistory {
             history.decides[i] = true;
         }
         history.columns = specs.stream().flatMap(spec -> spec.columns().stream()).toArray(String[]::new);
-        history.values = new double[history.columns.length * n];
+        int size = history.columns.length * n;
+        history.values = reusable != null && reusable.length >= size ? reusable : new double[size];
         // One indicator at a time over all the bars, each writing its own columns in order: the same
         // values as updating them all bar by bar, without scattering every bar's row over every column.
         int column = 0;
@@ -100,7 +106,18 @@ public class BarHistory {
      * the task computes the few columns its parameter sets read.
      */
     public BarHistory withIndicators(List<IndicatorSpec> specs) {
-        return compute(symbol, times, open, high, low, close, volume, specs, i -> { });
+        return withIndicators(specs, null);
+    }
+
+    /**
+     * As {@link #withIndicators(List)}, writing the columns into {@code reusable} when it is large
+     * enough (its {@link #values} is then that array, possibly longer than the columns need). The
+     * columns of a sweep task's symbol are tens of megabytes, one array: a new one per task, living
+     * while the task's parameter sets run, was copied by each young collection it lived through.
+     * The caller must be done with any history that {@code reusable} was given to before.
+     */
+    public BarHistory withIndicators(List<IndicatorSpec> specs, double[] reusable) {
+        return compute(symbol, times, open, high, low, close, volume, specs, i -> { }, reusable);
     }
 
     public int bars() {

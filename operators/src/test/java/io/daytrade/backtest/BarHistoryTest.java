@@ -52,6 +52,40 @@ class BarHistoryTest {
     }
 
     @Test
+    void columnsWrittenIntoAReusedArrayAreThoseOfAFreshOne() {
+        List<IndicatorSpec> specs = IndicatorSpec.parseList("sma(5),macd(12,26,9),bbands(20,2)");
+        OhlcvSeries longer = OhlcvSeries.generated(7, 900);
+        OhlcvSeries shorter = OhlcvSeries.generated(8, 600);
+        BarHistory bars = BarHistory.compute("L", longer.time, longer.open, longer.high, longer.low, longer.close,
+                longer.volume, List.of());
+        BarHistory fewerBars = BarHistory.compute("S", shorter.time, shorter.open, shorter.high, shorter.low,
+                shorter.close, shorter.volume, List.of());
+        double[] reusable = new double[7 * 900];
+        java.util.Arrays.fill(reusable, -1.5); // what a previous task left behind
+
+        BarHistory first = bars.withIndicators(specs, reusable);
+        assertThat(first.values).isSameAs(reusable);
+        assertSameColumns(first, bars.withIndicators(specs));
+        BarHistory second = fewerBars.withIndicators(specs, first.values); // over a longer task's values
+        assertThat(second.values).isSameAs(reusable);
+        assertSameColumns(second, fewerBars.withIndicators(specs));
+
+        BarHistory more = bars.withIndicators(IndicatorSpec.parseList("sma(5),macd(12,26,9),bbands(20,2),sma(9)"),
+                reusable); // 8 columns do not fit: a new array
+        assertThat(more.values).isNotSameAs(reusable).hasSize(8 * 900);
+    }
+
+    private static void assertSameColumns(BarHistory actual, BarHistory expected) {
+        assertThat(actual.columns).containsExactly(expected.columns);
+        for (int c = 0; c < expected.columns.length; c++) {
+            for (int i = 0; i < expected.bars(); i++) {
+                assertThat(Double.doubleToRawLongBits(actual.value(c, i))).as("%s at bar %d", expected.columns[c], i)
+                        .isEqualTo(Double.doubleToRawLongBits(expected.value(c, i)));
+            }
+        }
+    }
+
+    @Test
     void barsBackInTimeAreNamed() {
         OhlcvSeries s = OhlcvSeries.generated(3, 10);
         long[] times = s.time.clone();

@@ -32,6 +32,8 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
 
     /** Per task's parameter sets (first, count, stride: every symbol's tasks have the same), compiled once. */
     private transient Map<List<Integer>, CompiledParameterSets> chunks;
+    /** The previous task's indicator columns, written over by the next. */
+    private transient double[] columns;
     private transient LongCounter done;
     private transient Counter evaluations;
     private transient Counter barEvaluations;
@@ -60,7 +62,8 @@ public class SweepEvaluator extends RichFlatMapFunction<SweepTask, SweepResult> 
     public void flatMap(SweepTask task, Collector<SweepResult> out) {
         CompiledParameterSets chunk = chunks.computeIfAbsent(List.of(task.first, task.count, task.stride),
                 key -> new CompiledParameterSets(strategy, names, parameterSets, task::parameterSet, task.count));
-        BarHistory history = task.history.withIndicators(chunk.indicators);
+        BarHistory history = task.history.withIndicators(chunk.indicators, columns);
+        columns = history.values;
         BacktestBuffers buffers = new BacktestBuffers();
         for (int i = 0; i < task.count; i++) {
             int p = task.parameterSet(i);

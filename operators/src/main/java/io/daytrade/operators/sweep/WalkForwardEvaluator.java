@@ -30,6 +30,8 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
 
     /** Every parameter set, compiled once per subtask. */
     private transient CompiledParameterSets compiled;
+    /** The previous task's indicator columns, written over by the next. */
+    private transient double[] columns;
     private transient LongCounter done;
     private transient Counter evaluations;
 
@@ -55,7 +57,8 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         }
         // The task carries the bars alone (a megabyte, not the tens of every column); indicators run over
         // the whole history, so a window's values are those a backtest of all the bars would read.
-        BarHistory history = task.history.withIndicators(compiled.indicators);
+        BarHistory history = task.history.withIndicators(compiled.indicators, columns);
+        columns = history.values;
         WalkForwardWindow window = new WalkForwardWindow(task.window, task.trainStart, task.trainEnd, task.testEnd);
         WalkForward.Outcome outcome = WalkForward.step(history, Arrays.asList(compiled.backtests), settings, metric,
                 window, () -> {
