@@ -8,6 +8,7 @@ import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.indicators.OhlcvSeries;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class BarHistoryTest {
         BarHistory fewerBars = BarHistory.compute("S", shorter.time, shorter.open, shorter.high, shorter.low,
                 shorter.close, shorter.volume, List.of());
         double[] reusable = new double[7 * 900];
-        java.util.Arrays.fill(reusable, -1.5); // what a previous task left behind
+        Arrays.fill(reusable, -1.5); // what a previous task left behind
 
         BarHistory first = bars.withIndicators(specs, reusable);
         assertThat(first.values).isSameAs(reusable);
