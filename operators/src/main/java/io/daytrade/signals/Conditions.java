@@ -181,9 +181,7 @@ final class Conditions {
                         k++;
                     }
                 } else if (r > f) {
-                    while (k < count && rises[fromRising + k] > falls[fromFalling + k]) {
-                        k++;
-                    }
+                    k = whileAbove(rises, fromRising, falls, fromFalling, k, count);
                 }
             }
             return true;
@@ -230,15 +228,19 @@ final class Conditions {
                 // Nothing fires while x stays strictly on one side: those bars are passed in a loop of one
                 // comparison each, which the compiler unrolls (a pair crosses a few hundred times in 20,000).
                 if (xv > yv) {
-                    while (k < count && xs[fromX + k] > ys[fromY + k]) {
-                        k++;
-                    }
+                    k = whileAbove(xs, fromX, ys, fromY, k, count);
                 } else if (xv < yv) {
-                    while (k < count && xs[fromX + k] < ys[fromY + k]) {
-                        k++;
-                    }
+                    k = whileAbove(ys, fromY, xs, fromX, k, count);
                 }
             }
+        }
+
+        /** The first position from {@code k} (or {@code count}) where {@code as} is not strictly above {@code bs}. */
+        private static int whileAbove(double[] as, int fromA, double[] bs, int fromB, int k, int count) {
+            while (k < count && as[fromA + k] > bs[fromB + k]) {
+                k++;
+            }
+            return k;
         }
 
         /**
