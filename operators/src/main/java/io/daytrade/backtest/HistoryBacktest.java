@@ -86,12 +86,7 @@ public final class HistoryBacktest {
     private PositionSimulator simulate(BarHistory history, ExecutionSettings settings, int from, int to,
             PositionSimulator account, BacktestBuffers buffers) {
         buffers.ensure(to - from);
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (history.decides[i]) {
-                count++;
-            }
-        }
+        int count = buffers.decidedBars(history, from, to);
         int[] fired = buffers.fired;
         if (count == to - from && !settings.hasStops()) {
             fromFiringToFiring(history, from, to, account, buffers);

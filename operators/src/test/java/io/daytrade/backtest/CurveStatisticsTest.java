@@ -120,6 +120,29 @@ class CurveStatisticsTest {
         assertThat(first.totalReturn()).isEqualTo(1_050 / 1_000.0 - 1);
     }
 
+    @Test
+    void theNegativePartSquaresAsMathMinDoesForEveryNumber() {
+        Random random = new Random(11);
+        double[] edges = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1, 1e-300};
+        for (int i = 0; i < 100_000 + edges.length; i++) {
+            double r = i < edges.length ? edges[i] : random.nextGaussian() * Math.pow(10, random.nextInt(40) - 30);
+            double loss = CurveStatistics.lossOf(r);
+            assertThat(Double.doubleToRawLongBits(loss * loss))
+                    .as("r = %s", r)
+                    .isEqualTo(Double.doubleToRawLongBits(Math.min(r, 0) * Math.min(r, 0)));
+        }
+    }
+
+    @Test
+    void aNaNMarkLeavesTheSortinoRatioUndefinedAsItDidBefore() {
+        CurveStatistics statistics = new CurveStatistics(100);
+        statistics.addHeld(10, 1, new double[] {95, 80, Double.NaN, 70, 85}, 0, 5);
+        PerformanceMetrics metrics = statistics.finish(252, NO_TRADES, 1, 0, 0);
+        assertThat(metrics.sortino()).isNaN();
+        assertThat(metrics.sharpe()).isNaN();
+    }
+
     private static double pick(Random random, double... values) {
         return values[random.nextInt(values.length)];
     }

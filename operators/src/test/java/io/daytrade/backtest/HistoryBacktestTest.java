@@ -81,6 +81,7 @@ class HistoryBacktestTest {
      * each deciding bar, its rules evaluated with their memory, every fired rule handed to the account.
      * Every built-in strategy, bars that repeat a time, windows that start late, and
      * settings with shorting and stops, so that positions and trades differ from strategy to strategy.
+     * One set of buffers serves every history and window, as a sweep task's backtests share theirs.
      */
     @Test
     void conditionsOverTheWholeHistoryMakeTheDecisionsOfARowAtATime() {
