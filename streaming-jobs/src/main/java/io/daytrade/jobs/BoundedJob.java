@@ -24,7 +24,9 @@ import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -63,6 +65,10 @@ public final class BoundedJob {
         conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         // On the embedded cluster, accumulators (a command's progress) reach the client every second.
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        // The embedded cluster allocates its buffers for reading sort-shuffle files when the first stage
+        // starts, in every command: with the default 64 MiB the sweep suite's first stage started 0.4-0.7 s
+        // after the cluster, with 16 MiB 0.17-0.43 s, and the later stages read their shuffles no slower.
+        conf.set(TaskManagerOptions.NETWORK_BATCH_SHUFFLE_READ_MEMORY, MemorySize.ofMebiBytes(16));
         env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.configure(conf);
         if (parallelism > 0) {
