@@ -1,6 +1,7 @@
 package io.daytrade.cli;
 
 import io.daytrade.indicators.IndicatorSpecException;
+import io.daytrade.jobs.BoundedJob;
 import io.daytrade.jobs.csv.CsvFormatException;
 import io.daytrade.jobs.live.ConfigException;
 
@@ -31,6 +32,9 @@ public final class DayTrade {
     private DayTrade() {}
 
     public static void main(String[] args) {
+        if (!insideFlink()) {
+            ClusterPrestart.parallelism(args).ifPresent(BoundedJob::startLocalClusterEarly);
+        }
         int code = run(args);
         if (insideFlink()) {
             // The job manager (web UI, REST, a Kubernetes session job) or flink run called us: exiting would
@@ -58,7 +62,11 @@ public final class DayTrade {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> report(exception, cmd));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            BoundedJob.closeUnusedClusters();
+        }
     }
 
     private static int report(Exception exception, CommandLine cmd) {

@@ -14,14 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -31,6 +34,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.CloseableIterator;
@@ -42,8 +46,6 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class BoundedJob {
 
-    private static final TypeInformation<DeadLetter> DEAD_LETTER_TYPE = new AvroTypeInfo<>(DeadLetter.class);
-
     /**
      * Each reader of an input file scans all of it for its symbols' lines: a local file is read from
      * the page cache, but a file in an object store is fetched once per reader, so their number is capped.
@@ -53,8 +55,20 @@ public final class BoundedJob {
     private final StreamExecutionEnvironment env;
     private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
 
+    /** The embedded cluster started by {@link #startLocalClusterEarly}, until a job takes it. */
+    private static final AtomicReference<EarlyStartedCluster.Starting> PRESTARTED = new AtomicReference<>();
+
     /** @param parallelism subtasks per operator; 0 keeps the environment's default */
     public BoundedJob(int parallelism) {
+        Configuration conf = configuration();
+        env = environment(conf, parallelism);
+        env.configure(conf);
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
+    }
+
+    private static Configuration configuration() {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         // Every record is an Avro class or a Flink POJO: a Kryo fallback must fail, not slow us down.
@@ -69,11 +83,48 @@ public final class BoundedJob {
         // starts, in every command: with the default 64 MiB the sweep suite's first stage started 0.4-0.7 s
         // after the cluster, with 16 MiB 0.17-0.43 s, and the later stages read their shuffles no slower.
         conf.set(TaskManagerOptions.NETWORK_BATCH_SHUFFLE_READ_MEMORY, MemorySize.ofMebiBytes(16));
-        env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.configure(conf);
-        if (parallelism > 0) {
-            env.setParallelism(parallelism);
+        conf.set(DeploymentOptions.TARGET, LocalExecutor.NAME);
+        conf.set(DeploymentOptions.ATTACHED, true);
+        return conf;
+    }
+
+    /**
+     * Starts the embedded cluster of a bounded job that will run with {@code parallelism} subtasks (0:
+     * one per core), in the background, for the next {@code BoundedJob} to take: the command line calls it
+     * before it has even parsed its arguments, so that the cluster starts while the JVM loads the command.
+     */
+    public static void startLocalClusterEarly(int parallelism) {
+        if (PRESTARTED.get() == null) {
+            int slots = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+            PRESTARTED.set(EarlyStartedCluster.startInBackground(configuration(), slots));
         }
+    }
+
+    /**
+     * Flink's environment for this program: a cluster's under {@code flink run} or in a test, else the
+     * local one, whose embedded cluster was started before the job was built ({@link EarlyStartedCluster}):
+     * by the command line, or else now, rather than when the job is submitted.
+     */
+    private static StreamExecutionEnvironment environment(Configuration conf, int parallelism) {
+        StreamExecutionEnvironment resolved = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        if (!(resolved instanceof LocalStreamEnvironment)) {
+            closeUnusedClusters();
+            return resolved;
+        }
+        int slots = parallelism > 0 ? parallelism : resolved.getParallelism();
+        EarlyStartedCluster.Starting cluster = PRESTARTED.getAndSet(null);
+        if (cluster == null) {
+            cluster = EarlyStartedCluster.startInBackground(conf, slots);
+        }
+        StreamExecutionEnvironment local = new StreamExecutionEnvironment(new EarlyClusterExecutors(cluster), conf, null);
+        local.setParallelism(slots);
+        return local;
+    }
+
+    /** Closes the embedded clusters of jobs that were built but never run (a command that failed first). */
+    public static void closeUnusedClusters() {
+        PRESTARTED.set(null);
+        EarlyStartedCluster.closeUnclaimed();
     }
 
     public StreamExecutionEnvironment environment() {
@@ -160,7 +211,7 @@ public final class BoundedJob {
     }
 
     private <T> DataStream<Either<DeadLetter, T>> withDeadLetters(DataStream<T> results, TypeInformation<T> type) {
-        EitherTypeInfo<DeadLetter, T> either = new EitherTypeInfo<>(DEAD_LETTER_TYPE, type);
+        EitherTypeInfo<DeadLetter, T> either = new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), type);
         DataStream<Either<DeadLetter, T>> all = results.map(value -> Either.<DeadLetter, T>Right(value))
                 .returns(either).name("Results");
         for (DataStream<DeadLetter> stage : deadLetters) {

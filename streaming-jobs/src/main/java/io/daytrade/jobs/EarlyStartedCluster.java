@@ -1,0 +1,127 @@
+package io.daytrade.jobs;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.RpcServiceSharing;
+
+/**
+ * The embedded cluster of a bounded command, built and started on a thread of its own before the command
+ * has built its job. Starting a cluster in a fresh JVM (Flink's RPC system and runtime classes loaded,
+ * the actor systems, the task manager) took about 2 s of a small command's 6, all of it after the JVM
+ * had loaded the command and built the job; on two cores the two now overlap. {@link #start()}, which
+ * Flink's executor calls when the job is submitted, waits for the start begun in the background.
+ */
+final class EarlyStartedCluster extends MiniCluster {
+
+    /** Clusters on their way up that no job has taken: a command that fails before its job runs closes them. */
+    private static final Set<Starting> UNCLAIMED = ConcurrentHashMap.newKeySet();
+
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    private EarlyStartedCluster(MiniClusterConfiguration configuration) {
+        super(configuration);
+    }
+
+    /** A cluster being built and started in the background, with the slots it will have. */
+    static final class Starting {
+        private final int slots;
+        private final CompletableFuture<EarlyStartedCluster> cluster = new CompletableFuture<>();
+
+        private Starting(int slots) {
+            this.slots = slots;
+        }
+
+        /**
+         * This cluster, if a job of {@code required}'s shape fits it and no other job took it; else one of
+         * the job's own, as Flink's executor would have started.
+         */
+        MiniCluster claimFor(MiniClusterConfiguration required) {
+            boolean fits = required.getNumTaskManagers() == 1
+                    && required.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS) <= slots;
+            if (fits && UNCLAIMED.remove(this)) {
+                try {
+                    return cluster.join();
+                } catch (RuntimeException buildFailed) {
+                    // Built again below, where a failure reaches the command as the job's.
+                }
+            }
+            return new MiniCluster(required);
+        }
+
+        private void close() {
+            cluster.thenAccept(built -> built.started.whenComplete((ignored, failure) -> built.closeAsync()));
+        }
+    }
+
+    /**
+     * Builds and starts, on a thread of its own, a cluster of one task manager with {@code slots} slots,
+     * configured as Flink's local executor configures the cluster of a job with that parallelism.
+     */
+    static Starting startInBackground(Configuration conf, int slots) {
+        Starting starting = new Starting(slots);
+        UNCLAIMED.add(starting);
+        Thread starter = new Thread(() -> {
+            EarlyStartedCluster cluster;
+            try {
+                cluster = new EarlyStartedCluster(configuration(conf, slots));
+            } catch (Throwable t) {
+                starting.cluster.completeExceptionally(t);
+                return;
+            }
+            starting.cluster.complete(cluster);
+            cluster.startNow();
+        }, "daytrade-cluster-start");
+        starter.setDaemon(true);
+        starter.start();
+        return starting;
+    }
+
+    /** Closes every cluster started for a job that never ran. */
+    static void closeUnclaimed() {
+        for (Starting starting : UNCLAIMED) {
+            if (UNCLAIMED.remove(starting)) {
+                starting.close();
+            }
+        }
+    }
+
+    private static MiniClusterConfiguration configuration(Configuration conf, int slots) {
+        Configuration configuration = new Configuration(conf);
+        if (!configuration.contains(RestOptions.BIND_PORT)) {
+            configuration.set(RestOptions.BIND_PORT, "0");
+        }
+        return new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .setRpcServiceSharing(RpcServiceSharing.SHARED)
+                .build();
+    }
+
+    /** Waits for the start begun in the background, and fails as it failed. */
+    @Override
+    public void start() throws Exception {
+        try {
+            started.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void startNow() {
+        try {
+            super.start();
+            started.complete(null);
+        } catch (Throwable t) {
+            started.completeExceptionally(t);
+        }
+    }
+}
