@@ -12,7 +12,10 @@ import java.util.Set;
  */
 final class ClusterPrestart {
 
-    /** The commands that run their job on the embedded cluster (unless sent to one with --cluster). */
+    /**
+     * The commands that run their job on the embedded cluster unless sent to one with --cluster (and
+     * demo with --batch).
+     */
     private static final Set<String> BOUNDED = Set.of("bars", "indicators", "backtest", "sweep", "walk-forward",
             "monte-carlo", "cross-asset", "bootstrap-state");
     private static final Set<String> NO_JOB = Set.of("--help", "-h", "--version", "-V", "--cluster");
@@ -22,8 +25,9 @@ final class ClusterPrestart {
     /** The job's parallelism (0: the default) if {@code args} run a bounded job here; empty otherwise. */
     static OptionalInt parallelism(String... args) {
         List<String> words = List.of(args);
-        if (words.isEmpty() || !BOUNDED.contains(words.get(0))
-                || words.stream().anyMatch(word -> NO_JOB.contains(word) || word.startsWith("--cluster="))) {
+        boolean bounded = !words.isEmpty()
+                && (BOUNDED.contains(words.get(0)) || words.get(0).equals("demo") && words.contains("--batch"));
+        if (!bounded || words.stream().anyMatch(word -> NO_JOB.contains(word) || word.startsWith("--cluster="))) {
             return OptionalInt.empty();
         }
         for (int i = 1; i < words.size(); i++) {

@@ -44,6 +44,7 @@ public final class DayTrade {
             }
             return;
         }
+        BoundedJob.awaitClustersClosed();
         System.exit(code);
     }
 

@@ -52,11 +52,11 @@ public final class BoundedJob {
      */
     static final int MAX_READERS = 4;
 
-    private final StreamExecutionEnvironment env;
-    private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
-
     /** The embedded cluster started by {@link #startLocalClusterEarly}, until a job takes it. */
     private static final AtomicReference<EarlyStartedCluster.Starting> PRESTARTED = new AtomicReference<>();
+
+    private final StreamExecutionEnvironment env;
+    private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
 
     /** @param parallelism subtasks per operator; 0 keeps the environment's default */
     public BoundedJob(int parallelism) {
@@ -83,8 +83,6 @@ public final class BoundedJob {
         // starts, in every command: with the default 64 MiB the sweep suite's first stage started 0.4-0.7 s
         // after the cluster, with 16 MiB 0.17-0.43 s, and the later stages read their shuffles no slower.
         conf.set(TaskManagerOptions.NETWORK_BATCH_SHUFFLE_READ_MEMORY, MemorySize.ofMebiBytes(16));
-        conf.set(DeploymentOptions.TARGET, LocalExecutor.NAME);
-        conf.set(DeploymentOptions.ATTACHED, true);
         return conf;
     }
 
@@ -112,6 +110,8 @@ public final class BoundedJob {
             return resolved;
         }
         int slots = parallelism > 0 ? parallelism : resolved.getParallelism();
+        conf.set(DeploymentOptions.TARGET, LocalExecutor.NAME); // what the local environment would set
+        conf.set(DeploymentOptions.ATTACHED, true);
         EarlyStartedCluster.Starting cluster = PRESTARTED.getAndSet(null);
         if (cluster == null) {
             cluster = EarlyStartedCluster.startInBackground(conf, slots);
@@ -125,6 +125,14 @@ public final class BoundedJob {
     public static void closeUnusedClusters() {
         PRESTARTED.set(null);
         EarlyStartedCluster.closeUnclaimed();
+    }
+
+    /**
+     * Waits until the embedded clusters of the jobs that ran have shut down (their executor closes them
+     * without waiting), for a JVM about to exit.
+     */
+    public static void awaitClustersClosed() {
+        EarlyStartedCluster.awaitClosed(Duration.ofSeconds(10));
     }
 
     public StreamExecutionEnvironment environment() {

@@ -1,9 +1,12 @@
 package io.daytrade.jobs;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -23,6 +26,8 @@ final class EarlyStartedCluster extends MiniCluster {
 
     /** Clusters on their way up that no job has taken: a command that fails before its job runs closes them. */
     private static final Set<Starting> UNCLAIMED = ConcurrentHashMap.newKeySet();
+    /** Clusters handed to jobs: their executor closes them when the job ends, without waiting. */
+    private static final Set<MiniCluster> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
@@ -46,14 +51,19 @@ final class EarlyStartedCluster extends MiniCluster {
         MiniCluster claimFor(MiniClusterConfiguration required) {
             boolean fits = required.getNumTaskManagers() == 1
                     && required.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS) <= slots;
+            MiniCluster handedOut = null;
             if (fits && UNCLAIMED.remove(this)) {
                 try {
-                    return cluster.join();
+                    handedOut = cluster.join();
                 } catch (RuntimeException buildFailed) {
                     // Built again below, where a failure reaches the command as the job's.
                 }
             }
-            return new MiniCluster(required);
+            if (handedOut == null) {
+                handedOut = new MiniCluster(required);
+            }
+            HANDED_OUT.add(handedOut);
+            return handedOut;
         }
 
         private void close() {
@@ -90,6 +100,25 @@ final class EarlyStartedCluster extends MiniCluster {
             if (UNCLAIMED.remove(starting)) {
                 starting.close();
             }
+        }
+    }
+
+    /**
+     * Waits, up to {@code timeout}, until every cluster handed to a job has shut down. A JVM that exits
+     * while one is still closing has Pekko's exit hook load a class from the RPC system's class loader,
+     * which the closing cluster has just closed: a stack trace on the terminal after the command's output.
+     */
+    static void awaitClosed(Duration timeout) {
+        for (MiniCluster cluster : HANDED_OUT) {
+            try {
+                cluster.closeAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS); // the same close, if begun
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // Its failure to close was logged by whoever closed it; the JVM is leaving anyway.
+            }
+            HANDED_OUT.remove(cluster);
         }
     }
 

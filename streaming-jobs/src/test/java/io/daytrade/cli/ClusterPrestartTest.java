@@ -11,6 +11,7 @@ class ClusterPrestartTest {
         assertThat(ClusterPrestart.parallelism("sweep", "--bars", "b.csv", "--parallelism", "3")).hasValue(3);
         assertThat(ClusterPrestart.parallelism("backtest", "--parallelism=4", "--bars", "b.csv")).hasValue(4);
         assertThat(ClusterPrestart.parallelism("walk-forward", "--bars", "b.csv")).hasValue(0);
+        assertThat(ClusterPrestart.parallelism("demo", "--batch")).hasValue(0);
     }
 
     @Test
