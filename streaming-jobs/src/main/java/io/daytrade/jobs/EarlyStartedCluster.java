@@ -1,7 +1,10 @@
 package io.daytrade.jobs;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +29,12 @@ final class EarlyStartedCluster extends MiniCluster {
 
     /** Clusters on their way up that no job has taken: a command that fails before its job runs closes them. */
     private static final Set<Starting> UNCLAIMED = ConcurrentHashMap.newKeySet();
-    /** Clusters handed to jobs: their executor closes them when the job ends, without waiting. */
-    private static final Set<MiniCluster> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /**
+     * Clusters handed to jobs: their executor closes them when the job ends, without waiting. Weakly held:
+     * a JVM that runs many commands (tests, the benchmarks) keeps no closed cluster alive.
+     */
+    private static final Set<MiniCluster> HANDED_OUT =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
@@ -109,7 +116,11 @@ final class EarlyStartedCluster extends MiniCluster {
      * which the closing cluster has just closed: a stack trace on the terminal after the command's output.
      */
     static void awaitClosed(Duration timeout) {
-        for (MiniCluster cluster : HANDED_OUT) {
+        List<MiniCluster> clusters;
+        synchronized (HANDED_OUT) {
+            clusters = List.copyOf(HANDED_OUT);
+        }
+        for (MiniCluster cluster : clusters) {
             try {
                 cluster.closeAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS); // the same close, if begun
             } catch (InterruptedException e) {
