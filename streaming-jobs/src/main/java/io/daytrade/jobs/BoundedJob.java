@@ -106,8 +106,7 @@ public final class BoundedJob {
     private static StreamExecutionEnvironment environment(Configuration conf, int parallelism) {
         StreamExecutionEnvironment resolved = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (!(resolved instanceof LocalStreamEnvironment)) {
-            closeUnusedClusters();
-            return resolved;
+            return resolved; // the command line starts no cluster there (DayTrade.main)
         }
         int slots = parallelism > 0 ? parallelism : resolved.getParallelism();
         conf.set(DeploymentOptions.TARGET, LocalExecutor.NAME); // what the local environment would set

@@ -7,8 +7,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.PipelineExecutor;
 import org.apache.flink.core.execution.PipelineExecutorFactory;
 import org.apache.flink.core.execution.PipelineExecutorServiceLoader;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 
 /**
  * Flink's local executor, given the {@link EarlyStartedCluster} for the first job that fits it instead of
@@ -38,7 +36,7 @@ final class EarlyClusterExecutors implements PipelineExecutorServiceLoader {
 
             @Override
             public PipelineExecutor getExecutor(Configuration configuration) {
-                return LocalExecutor.createWithFactory(configuration, EarlyClusterExecutors.this::clusterFor);
+                return LocalExecutor.createWithFactory(configuration, cluster::claimFor);
             }
         };
     }
@@ -46,9 +44,5 @@ final class EarlyClusterExecutors implements PipelineExecutorServiceLoader {
     @Override
     public Stream<String> getExecutorNames() {
         return Stream.of(LocalExecutor.NAME);
-    }
-
-    private MiniCluster clusterFor(MiniClusterConfiguration required) {
-        return cluster.claimFor(required);
     }
 }
