@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +57,15 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <p>Throughput is counted by a probe after the source, from the first tick to the end of the input, so
  * job start and the final checkpoint are not in it. Each configuration runs twice first, for the JIT, then
- * three times; the median and the spread are reported. The latency run of each backend follows a
- * five-second run of the same job at the same rate, for the same reason.
+ * three times; the median and the spread are reported. The latency runs of each backend (three, the
+ * median's p99 reported with every run's) follow a five-second run of the same job at the same rate, for
+ * the same reason.
  */
 final class LiveSuite {
 
     static final int SYMBOLS = 100;
+    /** Measured runs of the latency job per backend, after its warm-up run. */
+    static final int LATENCY_RUNS = 3;
     /** A pass of the plain loop over this many ticks takes tens of milliseconds; its arrays fit in memory. */
     static final int PLAIN_LOOP_TICKS = 4_000_000;
     static final String INDICATORS = "sma(10),sma(50),rsi(14),ema(20)";
@@ -145,16 +149,27 @@ final class LiveSuite {
             // and 1-minute bars, not for this feed and its 1-second bars. Without it the first bar of every
             // symbol took 100-200 ms in each run examined, and that first second decided the p99.
             runJob(work.resolve("latency-warm-up-" + backend), backend, 2, quick ? count : (long) (half * 5) / 2 * 2, half);
-            JobExecutionResult result = runJob(work.resolve("latency-" + backend), backend, 2, count, half);
-            Latencies latency = Latencies.of(result.getAccumulatorResult(LatencyRecorder.NAME));
-            double achieved = ThroughputProbe.rate(result);
+            // Several runs, the median reported: a run's p99 is in effect its worst second, since the bars of
+            // all symbols close together at each second's watermark, and one stall of the host decided it.
+            List<Latencies> runs = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (int run = 0; run < LATENCY_RUNS; run++) {
+                JobExecutionResult result = runJob(work.resolve("latency-" + backend + "-" + run), backend, 2, count, half);
+                runs.add(Latencies.of(result.getAccumulatorResult(LatencyRecorder.NAME)));
+                rates.add(ThroughputProbe.rate(result));
+            }
+            List<Integer> p99s = runs.stream().map(Latencies::p99).toList();
+            Latencies latency = runs.stream().sorted(Comparator.comparingInt(Latencies::p99)).toList().get(runs.size() / 2);
+            double achieved = rates.get(runs.indexOf(latency));
             String name = "latency_" + backend + "_p2";
-            out.printf(Locale.ROOT, "%-30s p50 %d ms, p99 %d ms, max %d ms over %,d bars at %,.0f ticks/s (asked %,.0f: half the maximum)%n",
-                    name, latency.p50(), latency.p99(), latency.max(), latency.count(), achieved, half);
+            out.printf(Locale.ROOT, "%-30s p50 %d ms, p99 %d ms (the median of %d runs' %s), max %d ms over %,d bars at %,.0f"
+                    + " ticks/s (asked %,.0f: half the maximum)%n", name, latency.p50(), latency.p99(), runs.size(), p99s,
+                    latency.max(), latency.count(), achieved, half);
             Map<String, Object> workload = new LinkedHashMap<>();
             workload.put("name", name);
             workload.put("figure", latency.p99());
-            workload.put("unit", "ms (p99, tick arrival to its bar's indicators)");
+            workload.put("unit", "ms (p99, tick arrival to its bar's indicators; the median run's)");
+            workload.put("p99_runs_ms", p99s);
             workload.put("p50_ms", latency.p50());
             workload.put("max_ms", latency.max());
             workload.put("bars", latency.count());
@@ -163,8 +178,8 @@ final class LiveSuite {
             workload.put("ratios", Map.of());
             workloads.add(workload);
             markdown.add(String.format(Locale.ROOT, "| live latency: %s, p=2, 1s bars at %.2f M ticks/s (half the maximum) |"
-                    + " p50 %d ms, p99 %d ms, max %d ms | - | %s | %s |", backend, achieved / 1e6, latency.p50(),
-                    latency.p99(), latency.max(), machine, LocalDate.now()));
+                    + " p50 %d ms, p99 %d ms (runs: %s), max %d ms | - | %s | %s |", backend, achieved / 1e6, latency.p50(),
+                    latency.p99(), p99s, latency.max(), machine, LocalDate.now()));
         }
         if (only != null && only.startsWith("latency-")) {
             return Map.of("suite", "live", "workloads", workloads);

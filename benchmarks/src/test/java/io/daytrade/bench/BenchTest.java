@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daytrade.schemas.Tick;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,11 @@ class BenchTest {
             if (name.startsWith("latency")) {
                 assertThat(workload.path("unit").asText()).startsWith("ms");
                 assertThat(workload.path("bars").asLong()).as(name).isPositive();
+                // The figure is the median of the runs' p99s.
+                List<Integer> p99s = new ArrayList<>();
+                workload.path("p99_runs_ms").forEach(p99 -> p99s.add(p99.asInt()));
+                assertThat(p99s).hasSize(LiveSuite.LATENCY_RUNS);
+                assertThat(p99s.stream().sorted().toList().get(p99s.size() / 2)).isEqualTo(workload.path("figure").asInt());
                 assertThat(workload.path("max_ms").asInt()).isGreaterThanOrEqualTo(workload.path("figure").asInt())
                         .isGreaterThanOrEqualTo(workload.path("p50_ms").asInt());
                 assertThat(workload.path("baselines").size()).isZero();
