@@ -10,7 +10,12 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
-/** Cuts each symbol's history into walk-forward windows, one task each, so windows run in parallel. */
+/**
+ * Cuts each symbol's history into walk-forward windows, one task each, so windows run in parallel. The
+ * tasks are numbered in the order they leave, from this subtask's index on: taken modulo the parallelism,
+ * the numbers deal every symbol's windows to the evaluators in turn, where a window's index would give
+ * one subtask two windows of each symbol and the others one when there are five windows at p=4.
+ */
 public class WalkForwardFanOut extends RichFlatMapFunction<BarHistory, WalkForwardTask> {
 
     private static final long serialVersionUID = 1L;
@@ -19,6 +24,7 @@ public class WalkForwardFanOut extends RichFlatMapFunction<BarHistory, WalkForwa
     private final Span test;
     private final Span step;
     private final int parameterSets;
+    private transient int next;
     private transient LongCounter planned;
     private transient Counter plannedMetric;
 
@@ -31,6 +37,7 @@ public class WalkForwardFanOut extends RichFlatMapFunction<BarHistory, WalkForwa
 
     @Override
     public void open(OpenContext openContext) {
+        next = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         planned = getRuntimeContext().getLongCounter(SweepProgress.PLANNED);
         plannedMetric = getRuntimeContext().getMetricGroup().counter("evaluationsPlanned");
     }
@@ -48,6 +55,7 @@ public class WalkForwardFanOut extends RichFlatMapFunction<BarHistory, WalkForwa
             task.trainStart = window.trainStart();
             task.trainEnd = window.trainEnd();
             task.testEnd = window.testEnd();
+            task.number = next++;
             planned.add(parameterSets);
             plannedMetric.inc(parameterSets);
             out.collect(task);

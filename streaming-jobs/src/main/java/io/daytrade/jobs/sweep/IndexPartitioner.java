@@ -7,10 +7,11 @@ import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
- * Sends a task to the subtask its index names, modulo the parallelism: a symbol's tasks (a sweep's chunks
- * of parameter sets, a walk-forward's windows) cost alike, so numbering them 0, 1, 2, ... spreads every
- * symbol's work evenly over the subtasks. A {@code rebalance()} did not in BATCH mode: each subtask took
- * all tasks of the symbols its upstream subtask held, so one symbol ran on one subtask.
+ * Sends a task to the subtask its number names, modulo the parallelism: tasks that cost alike (a symbol's
+ * chunks of a sweep's parameter sets, numbered 0, 1, 2, ...; walk-forward windows, numbered across symbols
+ * as the fan-out emits them) are spread evenly over the subtasks. A {@code rebalance()} did not in BATCH
+ * mode: each subtask took all tasks of the symbols its upstream subtask held, so one symbol ran on one
+ * subtask.
  */
 public final class IndexPartitioner implements Partitioner<Integer> {
 
@@ -31,13 +32,13 @@ public final class IndexPartitioner implements Partitioner<Integer> {
         }
     }
 
-    /** A walk-forward task's window index within its symbol. */
-    public static final class Window implements KeySelector<WalkForwardTask, Integer> {
+    /** A walk-forward task's number, as the fan-out deals them ({@link WalkForwardTask#number}). */
+    public static final class WalkForwardTaskNumber implements KeySelector<WalkForwardTask, Integer> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Integer getKey(WalkForwardTask task) {
-            return task.window;
+            return task.number;
         }
     }
 }

@@ -34,8 +34,8 @@ public final class WalkForwardJob {
                 .flatMap(new WalkForwardFanOut(train, test, step, plan.parameterSets().length),
                         TypeInformation.of(WalkForwardTask.class))
                 .uid("walk-forward-windows").name("Windows (train " + train + ", test " + test + ", step " + step + ")")
-                // Window i of every symbol to subtask i mod p, so that even one symbol's windows run in parallel.
-                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.Window())
+                // Windows dealt to the subtasks in turn, so that even one symbol's windows run in parallel.
+                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.WalkForwardTaskNumber())
                 .flatMap(new WalkForwardEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings, metric),
                         TypeInformation.of(WalkForwardResult.class))
                 .uid("walk-forward-evaluate").name("Train, choose, test");
