@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -159,8 +160,10 @@ final class LiveSuite {
                 rates.add(ThroughputProbe.rate(result));
             }
             List<Integer> p99s = runs.stream().map(Latencies::p99).toList();
-            Latencies latency = runs.stream().sorted(Comparator.comparingInt(Latencies::p99)).toList().get(runs.size() / 2);
-            double achieved = rates.get(runs.indexOf(latency));
+            int median = IntStream.range(0, runs.size()).boxed().sorted(Comparator.comparing(p99s::get)).toList()
+                    .get(runs.size() / 2);
+            Latencies latency = runs.get(median);
+            double achieved = rates.get(median);
             String name = "latency_" + backend + "_p2";
             out.printf(Locale.ROOT, "%-30s p50 %d ms, p99 %d ms (the median of %d runs' %s), max %d ms over %,d bars at %,.0f"
                     + " ticks/s (asked %,.0f: half the maximum)%n", name, latency.p50(), latency.p99(), runs.size(), p99s,
