@@ -11,7 +11,9 @@ import io.daytrade.operators.sweep.SweepResult;
 import io.daytrade.schemas.DeadLetter;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,7 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
     public void write(List<SweepResult> records, List<DeadLetter> deadLetters) throws IOException {
         List<SweepResult> rows = inGridOrder(records);
         ReportFiles files = new ReportFiles(out);
-        files.text("results.csv", csv(rows));
+        files.text("results.csv", out -> csv(rows, out));
         files.json("summary.json", summary(rows, deadLetters));
         if (!deadLetters.isEmpty()) {
             files.deadLetters(deadLetters);
@@ -85,14 +87,18 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
         return rows;
     }
 
-    private String csv(List<SweepResult> rows) {
+    private void csv(List<SweepResult> rows, Writer csv) throws IOException {
         List<String> names = PerformanceMetrics.names();
-        StringBuilder csv = new StringBuilder("symbol");
-        plan.names().forEach(name -> csv.append(',').append(name));
-        names.forEach(name -> csv.append(',').append(name));
+        csv.write("symbol");
+        for (String name : plan.names()) {
+            csv.append(',').append(name);
+        }
+        for (String name : names) {
+            csv.append(',').append(name);
+        }
         csv.append('\n');
         for (SweepResult row : rows) {
-            csv.append(row.symbol);
+            csv.write(row.symbol);
             for (double value : plan.parameterSets()[row.parameterSet]) {
                 csv.append(',').append(ParameterGrid.format(value));
             }
@@ -101,7 +107,6 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
             }
             csv.append('\n');
         }
-        return csv.toString();
     }
 
     /** An exact decimal of the double, a whole number for counts, empty for NaN (report.json's null). */
@@ -137,6 +142,22 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
             }
         }
         return best;
+    }
+
+    /** Per parameter set, metric {@code m} of each of its rows, in row order; null for a set with none. */
+    private double[][] valuesBySet(List<SweepResult> rows, int m) {
+        int[] counts = new int[plan.parameterSets().length];
+        rows.forEach(row -> counts[row.parameterSet]++);
+        double[][] values = new double[counts.length][];
+        int[] filled = new int[counts.length];
+        for (SweepResult row : rows) {
+            int set = row.parameterSet;
+            if (values[set] == null) {
+                values[set] = new double[counts[set]];
+            }
+            values[set][filled[set]++] = row.metrics[m];
+        }
+        return values;
     }
 
     private static boolean beats(double value, double other, boolean lowerIsBetter) {
@@ -175,22 +196,28 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
         }
         summary.put("top", best);
 
-        Map<Integer, List<Double>> bySet = new TreeMap<>();
-        rows.forEach(r -> bySet.computeIfAbsent(r.parameterSet, k -> new ArrayList<>()).add(r.metrics[m]));
-        List<Map<String, Object>> sets = new ArrayList<>();
-        bySet.forEach((set, values) -> {
-            double mean = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).average()
-                    .orElse(Double.NaN);
-            if (!Double.isNaN(mean)) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("parameters", ResultJson.parameters(plan, set));
-                entry.put("mean_" + metric, mean);
-                entry.put("symbols", values.size());
-                sets.add(entry);
+        // Each set's mean over its symbols: computed for every set, written out for the best few.
+        double[][] valuesBySet = valuesBySet(rows, m);
+        double[] means = new double[valuesBySet.length];
+        List<Integer> bestSets = new ArrayList<>();
+        for (int set = 0; set < valuesBySet.length; set++) {
+            if (valuesBySet[set] != null) {
+                means[set] = Arrays.stream(valuesBySet[set]).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+                if (!Double.isNaN(means[set])) {
+                    bestSets.add(set);
+                }
             }
-        });
-        sets.sort(Comparator.comparing((Map<String, Object> e) -> (Double) e.get("mean_" + metric), better));
-        summary.put("top_parameter_sets", sets.subList(0, Math.min(top, sets.size())));
+        }
+        bestSets.sort(Comparator.comparing((Integer set) -> means[set], better)); // stable: ties in set order
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (int set : bestSets.subList(0, Math.min(top, bestSets.size()))) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("parameters", ResultJson.parameters(plan, set));
+            entry.put("mean_" + metric, means[set]);
+            entry.put("symbols", valuesBySet[set].length);
+            sets.add(entry);
+        }
+        summary.put("top_parameter_sets", sets);
         return summary;
     }
 
