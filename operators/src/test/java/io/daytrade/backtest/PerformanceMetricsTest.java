@@ -58,4 +58,21 @@ class PerformanceMetricsTest {
         }
         return new double[] {maxDrawdown, longest};
     }
+
+    @Test
+    void valuesAreTheMapsValuesInNameOrder() {
+        // Every component distinct, counts among them, and NaN ratios: a sweep row read by name must be the same.
+        PerformanceMetrics metrics = new PerformanceMetrics(0.1, 0.2, 0.3, 0.4, Double.NaN, 0.6, 0.7, 8, 0.9, 1.0,
+                Double.NaN, 1.2, 13, 1.4, 1.5);
+        double[] fromMap = metrics.asMap().values().stream().mapToDouble(Number::doubleValue).toArray();
+        assertThat(metrics.values()).containsExactly(fromMap);
+        assertThat(metrics.asMap().keySet()).containsExactlyElementsOf(PerformanceMetrics.names());
+        for (int m = 0; m < fromMap.length; m++) {
+            assertThat(Double.doubleToRawLongBits(metrics.value(PerformanceMetrics.names().get(m))))
+                    .isEqualTo(Double.doubleToRawLongBits(fromMap[m]));
+        }
+        double[] real = PerformanceMetrics.of(100, 252, new double[] {100, 110, 90, 95}, 4, new double[] {5, -3}, 0.5, 2, 1)
+                .values();
+        assertThat(real).hasSize(PerformanceMetrics.names().size());
+    }
 }
