@@ -50,8 +50,8 @@ public final class ReportFiles {
     /**
      * A file written through a buffer as {@code body} makes it, in UTF-8. A sweep's results.csv is tens of
      * megabytes: made whole as a string first, then encoded whole, then handed whole to the file (which
-     * copies it once more, into memory it asks the system for), it cost the sweep's writer a third of its
-     * time after the last backtest.
+     * copies it once more, into memory it asks the system for), it cost the sweep's writer about a quarter
+     * of its time after the last backtest.
      */
     public void text(String name, Body body) throws IOException {
         FileSystem fs = dir.getFileSystem();

@@ -56,7 +56,7 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
     public void write(List<SweepResult> records, List<DeadLetter> deadLetters) throws IOException {
         List<SweepResult> rows = inGridOrder(records);
         ReportFiles files = new ReportFiles(out);
-        files.text("results.csv", out -> csv(rows, out));
+        files.text("results.csv", file -> csv(rows, file));
         files.json("summary.json", summary(rows, deadLetters));
         if (!deadLetters.isEmpty()) {
             files.deadLetters(deadLetters);
