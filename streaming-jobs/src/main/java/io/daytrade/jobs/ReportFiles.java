@@ -29,6 +29,10 @@ public final class ReportFiles {
 
     private static final int FIRST_REJECTED = 20;
     private static final int BUFFER_CHARS = 1 << 16;
+    /** By source, then position (unknown last): the order the records came in. */
+    private static final Comparator<DeadLetter> IN_INPUT_ORDER = Comparator
+            .comparing((DeadLetter d) -> d.getSource().toString())
+            .thenComparing(d -> d.getPosition() == null ? Long.MAX_VALUE : d.getPosition());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -68,14 +72,15 @@ public final class ReportFiles {
 
     /** {@code dead-letters.csv}: where each rejected record came from and why, in input order. */
     public void deadLetters(List<DeadLetter> deadLetters) throws IOException {
-        StringBuilder csv = new StringBuilder("source,position,reason,detail\n");
-        deadLetters.stream()
-                .sorted(Comparator.comparing((DeadLetter d) -> d.getSource().toString())
-                        .thenComparing(d -> d.getPosition() == null ? Long.MAX_VALUE : d.getPosition()))
-                .forEach(d -> csv.append(cell(d.getSource())).append(',')
-                        .append(d.getPosition() == null ? "" : d.getPosition()).append(',')
-                        .append(cell(d.getReason())).append(',').append(cell(d.getDetail())).append('\n'));
-        text("dead-letters.csv", csv.toString());
+        List<DeadLetter> inInputOrder = deadLetters.stream().sorted(IN_INPUT_ORDER).toList();
+        text("dead-letters.csv", csv -> {
+            csv.write("source,position,reason,detail\n");
+            for (DeadLetter d : inInputOrder) {
+                csv.append(cell(d.getSource())).append(',')
+                        .append(d.getPosition() == null ? "" : d.getPosition().toString()).append(',')
+                        .append(cell(d.getReason())).append(',').append(cell(d.getDetail())).append('\n');
+            }
+        });
     }
 
     /** How many records were rejected, per reason, and the first few, for a summary.json. */
@@ -84,8 +89,7 @@ public final class ReportFiles {
         deadLetters.forEach(d -> byReason.merge(d.getReason().toString(), 1, Integer::sum));
         List<Map<String, Object>> first = new ArrayList<>();
         deadLetters.stream()
-                .sorted(Comparator.comparing((DeadLetter d) -> d.getSource().toString())
-                        .thenComparing(d -> d.getPosition() == null ? Long.MAX_VALUE : d.getPosition()))
+                .sorted(IN_INPUT_ORDER)
                 .limit(FIRST_REJECTED)
                 .forEach(d -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
