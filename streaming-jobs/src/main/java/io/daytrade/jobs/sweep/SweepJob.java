@@ -5,11 +5,10 @@ import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.SweepPlan;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.jobs.BoundedJob;
+import io.daytrade.operators.dealing.DealtTasksOperatorFactory;
 import io.daytrade.operators.sweep.HistoryCollector;
 import io.daytrade.operators.sweep.SweepEvaluator;
-import io.daytrade.operators.sweep.SweepFanOut;
 import io.daytrade.operators.sweep.SweepResult;
-import io.daytrade.operators.sweep.SweepTask;
 import io.daytrade.operators.sweep.SymbolPartitioner;
 import io.daytrade.schemas.Bar;
 
@@ -23,8 +22,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * A parameter sweep as one bounded job: each symbol's bars are gathered into one history with every
  * indicator any parameter set reads, each computed once per symbol and parameter however many sets
  * share it (by the live job's indicator code, plain arrays instead of a record per bar), and the
- * parameter sets are spread over the subtasks in chunks, each backtested by the same simulator as
- * {@code backtest}.
+ * parameter sets are split into tasks, dealt to the subtasks as they ask for work, each backtested by the
+ * same simulator as {@code backtest}.
  */
 public final class SweepJob {
 
@@ -36,15 +35,15 @@ public final class SweepJob {
      */
     public static SingleOutputStreamOperator<SweepResult> build(BoundedJob job, DataStream<Bar> bars, String source,
             SweepPlan plan, ExecutionSettings settings, int chunks) {
-        // Histories of the bars alone: each task computes the columns its parameter sets read.
+        // Histories of the bars alone: each task computes the columns its parameter sets read. Every
+        // subtask gets every history, so that any of them can run any task the dealer hands it.
         return histories(job, bars, source, List.of())
-                .flatMap(new SweepFanOut(plan.parameterSets().length, chunks), TypeInformation.of(SweepTask.class))
-                .uid("sweep-fan-out").name("Split " + plan.parameterSets().length + " parameter sets")
-                // Task c of every symbol to subtask c mod p: the tasks of a symbol cost alike.
-                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.SweepChunk())
-                .flatMap(new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings),
-                        TypeInformation.of(SweepResult.class))
-                .uid("sweep-evaluate").name("Backtest parameter sets");
+                .broadcast()
+                .transform("Backtest " + plan.parameterSets().length + " parameter sets",
+                        TypeInformation.of(SweepResult.class),
+                        new DealtTasksOperatorFactory<>(new SweepEvaluator(plan.strategy(), plan.names(),
+                                plan.parameterSets(), settings, chunks)))
+                .uid("sweep-evaluate");
     }
 
     /**
