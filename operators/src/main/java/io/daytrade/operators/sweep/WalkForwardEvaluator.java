@@ -4,21 +4,29 @@ import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PositionSimulator;
+import io.daytrade.backtest.Span;
 import io.daytrade.backtest.Trade;
 import io.daytrade.backtest.WalkForward;
 import io.daytrade.backtest.WalkForwardWindow;
+import io.daytrade.operators.dealing.DealtWork;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.AbstractRichFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
-/** Runs one walk-forward window ({@link WalkForward#step}) per task. */
-public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, WalkForwardResult> {
+/**
+ * Cuts each symbol's history into walk-forward windows, one task each, dealt to whichever subtask is free
+ * ({@link io.daytrade.operators.dealing.DealtTasksOperator}), and runs each ({@link WalkForward#step}).
+ */
+public class WalkForwardEvaluator extends AbstractRichFunction
+        implements DealtWork<BarHistory, WalkForwardTask, WalkForwardResult> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,6 +35,9 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     private final double[][] parameterSets;
     private final ExecutionSettings settings;
     private final String metric;
+    private final Span train;
+    private final Span test;
+    private final Span step;
 
     /** Every parameter set, compiled once per subtask. */
     private transient CompiledParameterSets compiled;
@@ -36,12 +47,15 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     private transient Counter evaluations;
 
     public WalkForwardEvaluator(String strategy, List<String> names, double[][] parameterSets,
-            ExecutionSettings settings, String metric) {
+            ExecutionSettings settings, String metric, Span train, Span test, Span step) {
         this.strategy = strategy;
         this.names = List.copyOf(names);
         this.parameterSets = parameterSets;
         this.settings = settings;
         this.metric = metric;
+        this.train = train;
+        this.test = test;
+        this.step = step;
     }
 
     @Override
@@ -51,7 +65,42 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
     }
 
     @Override
-    public void flatMap(WalkForwardTask task, Collector<WalkForwardResult> out) {
+    public List<WalkForwardTask> split(BarHistory history) {
+        List<WalkForwardTask> tasks = new ArrayList<>();
+        if (history.bars() == 0) {
+            return tasks;
+        }
+        for (WalkForwardWindow window : WalkForwardWindow.of(history.times[0], history.times[history.bars() - 1],
+                train, test, step)) {
+            WalkForwardTask task = new WalkForwardTask();
+            task.history = history;
+            task.window = window.index();
+            task.trainStart = window.trainStart();
+            task.trainEnd = window.trainEnd();
+            task.testEnd = window.testEnd();
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    @Override
+    public Comparator<WalkForwardTask> dealingOrder() {
+        return DEALING_ORDER;
+    }
+
+    /** Every subtask has every task; one counts them, so the accumulator holds the whole job's. */
+    @Override
+    public void planned(List<WalkForwardTask> tasks) {
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) {
+            return;
+        }
+        long evaluations = (long) tasks.size() * parameterSets.length;
+        getRuntimeContext().getLongCounter(SweepProgress.PLANNED).add(evaluations);
+        getRuntimeContext().getMetricGroup().counter("evaluationsPlanned").inc(evaluations);
+    }
+
+    @Override
+    public void run(WalkForwardTask task, Collector<WalkForwardResult> out) {
         if (compiled == null) {
             compiled = new CompiledParameterSets(strategy, names, parameterSets, i -> i, parameterSets.length);
         }
@@ -88,5 +137,18 @@ public class WalkForwardEvaluator extends RichFlatMapFunction<WalkForwardTask, W
         result.tradedNotional = test.tradedNotional();
         result.feesPaid = test.feesPaid();
         out.collect(result);
+    }
+
+    /**
+     * Windows spanning the most bars first (the train slice's sweep is most of a window's work), then by
+     * symbol and window: a total order.
+     */
+    private static final Comparator<WalkForwardTask> DEALING_ORDER = Comparator
+            .comparingInt(WalkForwardEvaluator::barsSpanned).reversed()
+            .thenComparing(task -> task.history.symbol)
+            .thenComparingInt(task -> task.window);
+
+    static int barsSpanned(WalkForwardTask task) {
+        return task.history.firstAtOrAfter(task.testEnd) - task.history.firstAtOrAfter(task.trainStart);
     }
 }

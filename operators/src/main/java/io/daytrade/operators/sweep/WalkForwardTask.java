@@ -10,11 +10,6 @@ public class WalkForwardTask {
     public long trainStart;
     public long trainEnd;
     public long testEnd;
-    /**
-     * The task's place in its fan-out subtask's output, counted from that subtask's index: numbers modulo
-     * the parallelism deal each fan-out subtask's windows, across its symbols, to the evaluators in turn.
-     */
-    public int number;
 
     public WalkForwardTask() {}
 }

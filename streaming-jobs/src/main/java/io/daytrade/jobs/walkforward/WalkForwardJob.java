@@ -4,12 +4,10 @@ import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.Span;
 import io.daytrade.backtest.SweepPlan;
 import io.daytrade.jobs.BoundedJob;
-import io.daytrade.jobs.sweep.IndexPartitioner;
 import io.daytrade.jobs.sweep.SweepJob;
+import io.daytrade.operators.dealing.DealtTasksOperatorFactory;
 import io.daytrade.operators.sweep.WalkForwardEvaluator;
-import io.daytrade.operators.sweep.WalkForwardFanOut;
 import io.daytrade.operators.sweep.WalkForwardResult;
-import io.daytrade.operators.sweep.WalkForwardTask;
 import io.daytrade.schemas.Bar;
 
 import java.util.List;
@@ -20,8 +18,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Walk-forward optimisation as one bounded job: the sweep's per-symbol histories, cut into windows
- * that run in parallel, each choosing its parameters on its train slice and testing them on the
- * slice after it.
+ * that are dealt to the subtasks as they ask for work, each choosing its parameters on its train slice
+ * and testing them on the slice after it.
  */
 public final class WalkForwardJob {
 
@@ -29,15 +27,14 @@ public final class WalkForwardJob {
 
     public static SingleOutputStreamOperator<WalkForwardResult> build(BoundedJob job, DataStream<Bar> bars,
             String source, SweepPlan plan, ExecutionSettings settings, String metric, Span train, Span test, Span step) {
-        // Histories of the bars alone: a window's task computes the columns where it runs.
+        // Histories of the bars alone: a window's task computes the columns where it runs. Every subtask
+        // gets every history, so that any of them can run any window the dealer hands it.
         return SweepJob.histories(job, bars, source, List.of())
-                .flatMap(new WalkForwardFanOut(train, test, step, plan.parameterSets().length),
-                        TypeInformation.of(WalkForwardTask.class))
-                .uid("walk-forward-windows").name("Windows (train " + train + ", test " + test + ", step " + step + ")")
-                // Windows dealt to the subtasks in turn, so that even one symbol's windows run in parallel.
-                .partitionCustom(new IndexPartitioner(), new IndexPartitioner.WalkForwardTaskNumber())
-                .flatMap(new WalkForwardEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings, metric),
-                        TypeInformation.of(WalkForwardResult.class))
-                .uid("walk-forward-evaluate").name("Train, choose, test");
+                .broadcast()
+                .transform("Train, choose, test (windows: train " + train + ", test " + test + ", step " + step + ")",
+                        TypeInformation.of(WalkForwardResult.class),
+                        new DealtTasksOperatorFactory<>(new WalkForwardEvaluator(plan.strategy(), plan.names(),
+                                plan.parameterSets(), settings, metric, train, test, step)))
+                .uid("walk-forward-evaluate");
     }
 }
