@@ -89,18 +89,13 @@ public class SweepEvaluator extends AbstractRichFunction implements DealtWork<Ba
         return DEALING_ORDER;
     }
 
-    /** Every subtask has every task; one counts them, so the accumulator holds the sweep's total. */
     @Override
     public void planned(List<SweepTask> tasks) {
-        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) {
-            return;
-        }
         long sets = 0;
         for (SweepTask task : tasks) {
             sets += task.count;
         }
-        getRuntimeContext().getLongCounter(SweepProgress.PLANNED).add(sets);
-        getRuntimeContext().getMetricGroup().counter("evaluationsPlanned").inc(sets);
+        SweepProgress.planned(getRuntimeContext(), sets);
     }
 
     @Override

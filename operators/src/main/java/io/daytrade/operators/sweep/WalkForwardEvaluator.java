@@ -88,15 +88,9 @@ public class WalkForwardEvaluator extends AbstractRichFunction
         return DEALING_ORDER;
     }
 
-    /** Every subtask has every task; one counts them, so the accumulator holds the whole job's. */
     @Override
     public void planned(List<WalkForwardTask> tasks) {
-        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) {
-            return;
-        }
-        long evaluations = (long) tasks.size() * parameterSets.length;
-        getRuntimeContext().getLongCounter(SweepProgress.PLANNED).add(evaluations);
-        getRuntimeContext().getMetricGroup().counter("evaluationsPlanned").inc(evaluations);
+        SweepProgress.planned(getRuntimeContext(), (long) tasks.size() * parameterSets.length);
     }
 
     @Override
