@@ -3,6 +3,9 @@ package io.daytrade.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,25 @@ class EarlyStartedClusterTest {
         EarlyStartedCluster.closeUnclaimed();
 
         assertThat(starting.claimFor(shape(1))).isNotInstanceOf(EarlyStartedCluster.class);
+    }
+
+    @Test
+    void networkBuffersAreSizedBySlotUnlessTheConfigurationSaysOtherwise() {
+        Configuration sized = new Configuration();
+        EarlyStartedCluster.sizeNetworkBuffers(sized, 4);
+
+        assertThat(sized.get(TaskManagerOptions.NETWORK_MEMORY_MIN)).isEqualTo(MemorySize.ofMebiBytes(32));
+        assertThat(sized.get(TaskManagerOptions.NETWORK_MEMORY_MAX)).isEqualTo(MemorySize.ofMebiBytes(32));
+        assertThat(sized.get(NettyShuffleEnvironmentOptions.NETWORK_SORT_SHUFFLE_MIN_BUFFERS)).isEqualTo(64);
+
+        Configuration given = new Configuration();
+        given.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(256));
+        given.set(NettyShuffleEnvironmentOptions.NETWORK_SORT_SHUFFLE_MIN_BUFFERS, 512);
+        EarlyStartedCluster.sizeNetworkBuffers(given, 4);
+
+        assertThat(given.contains(TaskManagerOptions.NETWORK_MEMORY_MIN)).isFalse();
+        assertThat(given.get(TaskManagerOptions.NETWORK_MEMORY_MAX)).isEqualTo(MemorySize.ofMebiBytes(256));
+        assertThat(given.get(NettyShuffleEnvironmentOptions.NETWORK_SORT_SHUFFLE_MIN_BUFFERS)).isEqualTo(512);
     }
 
     private static MiniClusterConfiguration shape(int slots) {
