@@ -160,7 +160,7 @@ final class EarlyStartedCluster extends MiniCluster {
      * when it starts: the default 64 MiB took 0.15-0.45 s of every cluster's start on these machines,
      * 16 MiB 0.002-0.13 s. A subtask of a bounded job writes two or three sort-shuffle partitions at once
      * and reads one gate of two buffers a channel (its sort-shuffle files are read through other memory),
-     * about 7 MiB at p=16. Settings given in the configuration win.
+     * about 7 MiB at p=16. Settings already in the configuration win.
      */
     static void sizeNetworkBuffers(Configuration configuration, int slots) {
         if (!configuration.contains(TaskManagerOptions.NETWORK_MEMORY_MIN)
