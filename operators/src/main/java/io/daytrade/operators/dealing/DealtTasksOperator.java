@@ -18,9 +18,11 @@ import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 /**
  * Runs the tasks of a {@link DealtWork} as its {@link TaskDealer} deals them: each subtask gathers every input
  * (the stream is broadcast to it), splits them into tasks at the end of the input, and then asks for one task
- * at a time until none is left. Tasks handed out on request keep both subtasks busy to the end where a split
- * made in advance leaves the faster one idle while the slower finishes its share; the price is every input
+ * at a time until none is left. Tasks handed out on request keep every subtask busy to the end where a split
+ * made in advance leaves the faster ones idle while the slowest finishes its share; the price is every input
  * held by every subtask until the deal is over.
+ *
+ * <p>For bounded jobs: it waits for the dealer inside {@link #endInput}, yielding to the task's mailbox.
  */
 public final class DealtTasksOperator<I, T, O> extends AbstractUdfStreamOperator<O, DealtWork<I, T, O>>
         implements OneInputStreamOperator<I, O>, BoundedOneInput, OperatorEventHandler {
