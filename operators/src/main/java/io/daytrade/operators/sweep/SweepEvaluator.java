@@ -5,7 +5,6 @@ import io.daytrade.backtest.BarHistory;
 import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.PositionSimulator;
-
 import io.daytrade.operators.dealing.DealtWork;
 
 import java.util.ArrayList;

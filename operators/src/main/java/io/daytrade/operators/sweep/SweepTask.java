@@ -4,7 +4,7 @@ import io.daytrade.backtest.BarHistory;
 
 /**
  * Parameter sets {@code first, first + stride, ...} ({@code count} of them) of a sweep, to be run over one
- * symbol's history. A Flink POJO.
+ * symbol's history: one task of a {@link SweepEvaluator}, made and run inside the subtask that is dealt it.
  */
 public class SweepTask {
 

@@ -2,7 +2,7 @@ package io.daytrade.operators.sweep;
 
 import io.daytrade.backtest.BarHistory;
 
-/** One walk-forward window over one symbol's history. A Flink POJO. */
+/** One walk-forward window over one symbol's history: a task of a {@link WalkForwardEvaluator}. */
 public class WalkForwardTask {
 
     public BarHistory history;
