@@ -2,8 +2,10 @@ package io.daytrade.operators.dealing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,6 +27,7 @@ public final class TaskDealer implements OperatorCoordinator {
 
     private final Context context;
     private final Map<Integer, SubtaskGateway> gateways = new HashMap<>();
+    private final Set<Integer> everReady = new HashSet<>();
     private final Map<Integer, Holding> holdings = new HashMap<>();
     private final TreeSet<Integer> returned = new TreeSet<>();
     private int tasks = -1;
@@ -46,8 +49,12 @@ public final class TaskDealer implements OperatorCoordinator {
             throw new IllegalArgumentException("unexpected event from subtask " + subtask + ": " + event);
         }
         SubtaskGateway gateway = gateways.get(subtask);
+        if (gateway == null && !everReady.contains(subtask)) {
+            // Flink readies an attempt before it runs; answering nobody would leave the subtask waiting forever.
+            throw new IllegalStateException("subtask " + subtask + " asked for a task before it was ready");
+        }
         if (gateway == null || gateway.getExecution().getAttemptNumber() != attemptNumber) {
-            return; // an attempt that has since been replaced: its tasks were given back
+            return; // an attempt that has failed or been replaced: its tasks were given back
         }
         if (tasks < 0) {
             tasks = request.tasks();
@@ -88,6 +95,7 @@ public final class TaskDealer implements OperatorCoordinator {
     @Override
     public synchronized void executionAttemptReady(int subtask, int attemptNumber, SubtaskGateway gateway) {
         gateways.put(subtask, gateway);
+        everReady.add(subtask);
     }
 
     @Override
@@ -111,6 +119,8 @@ public final class TaskDealer implements OperatorCoordinator {
     @Override
     public synchronized void resetToCheckpoint(long checkpointId, byte[] checkpointData) {
         // A global failover: every subtask starts over, so does the deal.
+        gateways.clear();
+        everReady.clear();
         holdings.clear();
         returned.clear();
         tasks = -1;

@@ -1,6 +1,7 @@
 package io.daytrade.operators.dealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,12 @@ class TaskDealerTest {
 
         assertThat(context.failure).hasMessageContaining("subtask 1 counts 5 tasks where another counted 4");
         assertThat(second.grants()).isEmpty();
+    }
+
+    @Test
+    void aRequestFromASubtaskNeverReadyFailsLoudlyRatherThanGoUnanswered() {
+        assertThatThrownBy(() -> dealer.handleEventFromOperator(0, 0, new TaskRequest(2)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("subtask 0 asked for a task before it was ready");
     }
 
     private Gateway ready(int subtask, int attempt) {
