@@ -42,7 +42,8 @@ public final class DealtTasksOperator<I, T, O> extends AbstractUdfStreamOperator
         setup(parameters.getContainingTask(), parameters.getStreamConfig(), parameters.getOutput());
         this.dealer = parameters.getOperatorEventDispatcher().getOperatorEventGateway(getOperatorID());
         parameters.getOperatorEventDispatcher().registerEventHandler(getOperatorID(), this);
-        this.anyMail = parameters.getContainingTask().getMailboxExecutorFactory().createExecutor(TaskMailbox.MIN_PRIORITY);
+        this.anyMail = parameters.getContainingTask().getMailboxExecutorFactory()
+                .createExecutor(TaskMailbox.MIN_PRIORITY);
     }
 
     @Override

@@ -72,13 +72,7 @@ public class WalkForwardEvaluator extends AbstractRichFunction
         }
         for (WalkForwardWindow window : WalkForwardWindow.of(history.times[0], history.times[history.bars() - 1],
                 train, test, step)) {
-            WalkForwardTask task = new WalkForwardTask();
-            task.history = history;
-            task.window = window.index();
-            task.trainStart = window.trainStart();
-            task.trainEnd = window.trainEnd();
-            task.testEnd = window.testEnd();
-            tasks.add(task);
+            tasks.add(new WalkForwardTask(history, window));
         }
         return tasks;
     }
@@ -100,9 +94,9 @@ public class WalkForwardEvaluator extends AbstractRichFunction
         }
         // The task carries the bars alone (a megabyte, not the tens of every column); indicators run over
         // the whole history, so a window's values are those a backtest of all the bars would read.
-        BarHistory history = task.history.withIndicators(compiled.indicators, columns);
+        BarHistory history = task.history().withIndicators(compiled.indicators, columns);
         columns = history.values;
-        WalkForwardWindow window = new WalkForwardWindow(task.window, task.trainStart, task.trainEnd, task.testEnd);
+        WalkForwardWindow window = task.window();
         WalkForward.Outcome outcome = WalkForward.step(history, Arrays.asList(compiled.backtests), settings, metric,
                 window, () -> {
                     done.add(1);
@@ -115,10 +109,10 @@ public class WalkForwardEvaluator extends AbstractRichFunction
         PositionSimulator test = outcome.outOfSample();
         WalkForwardResult result = new WalkForwardResult();
         result.symbol = history.symbol;
-        result.window = task.window;
-        result.trainStart = task.trainStart;
-        result.trainEnd = task.trainEnd;
-        result.testEnd = task.testEnd;
+        result.window = window.index();
+        result.trainStart = window.trainStart();
+        result.trainEnd = window.trainEnd();
+        result.testEnd = window.testEnd();
         result.trainBars = outcome.trainBars();
         result.testBars = outcome.testBars();
         result.parameterSet = outcome.parameterSet();
@@ -139,10 +133,11 @@ public class WalkForwardEvaluator extends AbstractRichFunction
      */
     private static final Comparator<WalkForwardTask> DEALING_ORDER = Comparator
             .comparingInt(WalkForwardEvaluator::barsSpanned).reversed()
-            .thenComparing(task -> task.history.symbol)
-            .thenComparingInt(task -> task.window);
+            .thenComparing(task -> task.history().symbol)
+            .thenComparingInt(task -> task.window().index());
 
     static int barsSpanned(WalkForwardTask task) {
-        return task.history.firstAtOrAfter(task.testEnd) - task.history.firstAtOrAfter(task.trainStart);
+        BarHistory history = task.history();
+        return history.firstAtOrAfter(task.window().testEnd()) - history.firstAtOrAfter(task.window().trainStart());
     }
 }

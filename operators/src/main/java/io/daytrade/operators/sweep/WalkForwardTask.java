@@ -1,15 +1,7 @@
 package io.daytrade.operators.sweep;
 
 import io.daytrade.backtest.BarHistory;
+import io.daytrade.backtest.WalkForwardWindow;
 
 /** One walk-forward window over one symbol's history: a task of a {@link WalkForwardEvaluator}. */
-public class WalkForwardTask {
-
-    public BarHistory history;
-    public int window;
-    public long trainStart;
-    public long trainEnd;
-    public long testEnd;
-
-    public WalkForwardTask() {}
-}
+public record WalkForwardTask(BarHistory history, WalkForwardWindow window) {}

@@ -24,9 +24,9 @@ class WalkForwardEvaluatorTest {
     void eachHistoryIsCutIntoItsWindows() {
         List<WalkForwardTask> tasks = evaluator.split(history("A", 70));
 
-        assertThat(tasks).extracting(task -> task.window).containsExactly(0, 1, 2, 3, 4);
+        assertThat(tasks).extracting(task -> task.window().index()).containsExactly(0, 1, 2, 3, 4);
         assertThat(tasks).extracting(WalkForwardEvaluator::barsSpanned).containsOnly(30);
-        assertThat(tasks.get(1).trainStart).isEqualTo(tasks.get(0).trainStart + 10 * DAY);
+        assertThat(tasks.get(1).window().trainStart()).isEqualTo(tasks.get(0).window().trainStart() + 10 * DAY);
         assertThat(evaluator.split(history("E", 0))).isEmpty();
     }
 
@@ -38,7 +38,8 @@ class WalkForwardEvaluatorTest {
         tasks.addAll(evaluator.split(history("C", 40)));
         tasks.sort(evaluator.dealingOrder());
 
-        assertThat(tasks).extracting(task -> task.history.symbol + task.window + ":" + WalkForwardEvaluator.barsSpanned(task))
+        assertThat(tasks).extracting(
+                task -> task.history().symbol + task.window().index() + ":" + WalkForwardEvaluator.barsSpanned(task))
                 .containsExactly("B0:30", "B1:30", "B2:30", "B3:30", "B4:30", "C0:30", "C1:30",
                         "A0:15", "A1:15", "A2:15", "A3:15", "A4:15");
     }
