@@ -1,17 +1,17 @@
 package io.daytrade.operators.dealing;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.jobgraph.OperatorID;
 import org.apache.flink.runtime.operators.coordination.OperatorCoordinator;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.CoordinatedOperatorFactory;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.StreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 
-/**
- * A {@link DealtTasksOperator} with its {@link TaskDealer}. Use it with
- * {@code stream.broadcast().transform(name, type, new DealtTasksOperatorFactory<>(work))}.
- */
+/** A {@link DealtTasksOperator} with its {@link TaskDealer}; {@link #dealt} puts one after a stream. */
 public final class DealtTasksOperatorFactory<I, T, O> extends AbstractStreamOperatorFactory<O>
         implements OneInputStreamOperatorFactory<I, O>, CoordinatedOperatorFactory<O> {
 
@@ -19,8 +19,17 @@ public final class DealtTasksOperatorFactory<I, T, O> extends AbstractStreamOper
 
     private final DealtWork<I, T, O> work;
 
-    public DealtTasksOperatorFactory(DealtWork<I, T, O> work) {
+    private DealtTasksOperatorFactory(DealtWork<I, T, O> work) {
         this.work = work;
+    }
+
+    /**
+     * Runs {@code work} over {@code inputs}, its tasks dealt to the subtasks as they ask. The inputs are
+     * broadcast, since any subtask may be dealt any input's tasks.
+     */
+    public static <I, T, O> SingleOutputStreamOperator<O> dealt(DataStream<I> inputs, String name,
+            TypeInformation<O> type, DealtWork<I, T, O> work) {
+        return inputs.broadcast().transform(name, type, new DealtTasksOperatorFactory<>(work));
     }
 
     @Override

@@ -56,9 +56,7 @@ class DealtTasksOperatorTest {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
         List<String> outputs = new ArrayList<>();
-        env.fromData(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
-                .broadcast()
-                .transform("squares", Types.STRING, new DealtTasksOperatorFactory<>(work))
+        DealtTasksOperatorFactory.dealt(env.fromData(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), "squares", Types.STRING, work)
                 .setParallelism(parallelism)
                 .executeAndCollect()
                 .forEachRemaining(outputs::add);

@@ -35,14 +35,11 @@ public final class SweepJob {
      */
     public static SingleOutputStreamOperator<SweepResult> build(BoundedJob job, DataStream<Bar> bars, String source,
             SweepPlan plan, ExecutionSettings settings, int chunks) {
-        // Histories of the bars alone: each task computes the columns its parameter sets read. Every
-        // subtask gets every history, so that any of them can run any task the dealer hands it.
-        return histories(job, bars, source, List.of())
-                .broadcast()
-                .transform("Backtest " + plan.parameterSets().length + " parameter sets",
+        // Histories of the bars alone: each task computes the columns its parameter sets read.
+        return DealtTasksOperatorFactory.dealt(histories(job, bars, source, List.of()),
+                        "Backtest " + plan.parameterSets().length + " parameter sets",
                         TypeInformation.of(SweepResult.class),
-                        new DealtTasksOperatorFactory<>(new SweepEvaluator(plan.strategy(), plan.names(),
-                                plan.parameterSets(), settings, chunks)))
+                        new SweepEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings, chunks))
                 .uid("sweep-evaluate");
     }
 

@@ -27,14 +27,12 @@ public final class WalkForwardJob {
 
     public static SingleOutputStreamOperator<WalkForwardResult> build(BoundedJob job, DataStream<Bar> bars,
             String source, SweepPlan plan, ExecutionSettings settings, String metric, Span train, Span test, Span step) {
-        // Histories of the bars alone: a window's task computes the columns where it runs. Every subtask
-        // gets every history, so that any of them can run any window the dealer hands it.
-        return SweepJob.histories(job, bars, source, List.of())
-                .broadcast()
-                .transform("Train, choose, test (windows: train " + train + ", test " + test + ", step " + step + ")",
+        // Histories of the bars alone: a window's task computes the columns where it runs.
+        return DealtTasksOperatorFactory.dealt(SweepJob.histories(job, bars, source, List.of()),
+                        "Train, choose, test (windows: train " + train + ", test " + test + ", step " + step + ")",
                         TypeInformation.of(WalkForwardResult.class),
-                        new DealtTasksOperatorFactory<>(new WalkForwardEvaluator(plan.strategy(), plan.names(),
-                                plan.parameterSets(), settings, metric, train, test, step)))
+                        new WalkForwardEvaluator(plan.strategy(), plan.names(), plan.parameterSets(), settings,
+                                metric, train, test, step))
                 .uid("walk-forward-evaluate");
     }
 }
