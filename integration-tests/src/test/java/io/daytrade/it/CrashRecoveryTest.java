@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -87,24 +88,25 @@ class CrashRecoveryTest {
         });
 
         List<Long> recoveries = new ArrayList<>();
+        Map<String, Integer> attempts = awaitEveryTaskRunning(rest, crashy, Map.of(), Duration.ofSeconds(120));
         for (int kill = 1; kill <= 3; kill++) {
             Thread.sleep(1_000 + random.nextInt(3_000));
-            long before = ClusterRuns.committed(KAFKA.bootstrapServers(), "crash-bars");
-            ProcessHandle victim = FLINK.cluster().taskManagers().get(0);
+            // With one task manager alive and every task running, the victim is the one running them all.
+            List<ProcessHandle> alive = FLINK.cluster().taskManagers();
+            assertThat(alive).as("task managers alive before kill %d", kill).hasSize(1);
+            ProcessHandle victim = alive.get(0);
             long killedAt = System.nanoTime();
             FLINK.cluster().kill(victim);
             FLINK.cluster().startTaskManager();
-            long recovered = awaitGrowth("crash-bars", before, Duration.ofSeconds(120));
+            attempts = awaitEveryTaskRunning(rest, crashy, attempts, Duration.ofSeconds(120));
+            long recovered = awaitGrowth("crash-bars", ClusterRuns.committed(KAFKA.bootstrapServers(), "crash-bars"),
+                    Duration.ofSeconds(120));
             long millis = (recovered - killedAt) / 1_000_000;
             recoveries.add(millis);
-            LOG.info("kill {}: task manager {} killed with SIGKILL; output flowing again after {} ms", kill,
-                    victim.pid(), millis);
-            assertThat(rest.state(crashy)).isIn("RUNNING", "RESTARTING");
-            // Committed output can grow as soon as the restored job commits its pending transactions, while
-            // its tasks are still starting: a kill then would land in the same restart and not count.
-            awaitRestartedAndRunning(rest, crashy, kill, Duration.ofSeconds(120));
+            LOG.info("kill {}: task manager {} killed with SIGKILL; every task restarted and output flowing again after {} ms",
+                    kill, victim.pid(), millis);
         }
-        assertThat(Long.parseLong(rest.jobMetric(crashy, "numRestarts"))).as("restarts after the kills").isGreaterThanOrEqualTo(3);
+        awaitRestartsCounted(rest, crashy, 3, Duration.ofSeconds(60));
         assertThat(produced.get().sent()).isEqualTo(TICKS);
         endOfInput("crash-ticks");
         LOG.info("recovery times (kill to committed output growing again), ms: {}", recoveries);
@@ -161,17 +163,46 @@ class CrashRecoveryTest {
         return ClusterSubmission.submit(rest, List.of("live", "--config", config.toString()), null, null, false);
     }
 
-    private static void awaitRestartedAndRunning(FlinkRest rest, String job, int restarts, Duration timeout) throws Exception {
+    /**
+     * Waits until every subtask of the job runs an attempt later than the one in {@code previous} (its
+     * subtask key to attempt; empty for the first run) and returns the attempts now running. The job's state
+     * alone cannot tell: it is RUNNING again a second after the failure while its tasks wait for the new task
+     * manager's slots, and the REST API's job view may be 3 s old. A kill in that window hits a task manager
+     * the job does not use yet, and no restart follows (seen in CI as numRestarts 2 after three kills).
+     */
+    private static Map<String, Integer> awaitEveryTaskRunning(FlinkRest rest, String job, Map<String, Integer> previous,
+            Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<FlinkRest.Subtask> subtasks = List.of();
         while (System.nanoTime() < deadline) {
-            String count = rest.jobMetric(job, "numRestarts");
-            if (count != null && Long.parseLong(count) >= restarts && rest.tasksRunning(job)) {
-                return;
+            subtasks = rest.subtasks(job);
+            boolean restarted = !subtasks.isEmpty() && subtasks.stream().allMatch(subtask ->
+                    subtask.status().equals("RUNNING") && subtask.attempt() > previous.getOrDefault(key(subtask), -1));
+            if (restarted) {
+                return subtasks.stream().collect(Collectors.toMap(CrashRecoveryTest::key, FlinkRest.Subtask::attempt));
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("job " + job + " did not run all its tasks after restart " + restarts
-                + " within " + timeout.toSeconds() + " s (numRestarts " + rest.jobMetric(job, "numRestarts") + ")");
+        throw new AssertionError("job " + job + " did not run every task on a new attempt within "
+                + timeout.toSeconds() + " s; before: " + previous + "; now: " + subtasks);
+    }
+
+    private static String key(FlinkRest.Subtask subtask) {
+        return subtask.vertex() + "#" + subtask.index();
+    }
+
+    /** Flink's own restart counter agrees (its metrics reach the REST API up to 10 s late). */
+    private static void awaitRestartsCounted(FlinkRest rest, String job, int restarts, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String count = null;
+        while (System.nanoTime() < deadline) {
+            count = rest.jobMetric(job, "numRestarts");
+            if (count != null && Long.parseLong(count) >= restarts) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("numRestarts of job " + job + " is " + count + " after " + restarts + " kills");
     }
 
     /** Waits until more is committed to {@code topic} than {@code before}; returns when (nanoTime). */

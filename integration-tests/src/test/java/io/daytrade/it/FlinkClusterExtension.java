@@ -29,6 +29,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
+    /** Keeps the cluster's logs of passing tests too ({@code -Ddaytrade.it.keep-cluster-logs=true}), to compare. */
+    private static final String KEEP_LOGS = "daytrade.it.keep-cluster-logs";
+
     private final int taskManagers;
     private LocalFlinkCluster cluster;
     private Path dir;
@@ -54,7 +57,7 @@ final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        if (failed && dir != null) {
+        if ((failed || Boolean.getBoolean(KEEP_LOGS)) && dir != null) {
             keepLogs(context.getRequiredTestClass().getSimpleName());
         }
         if (cluster != null) {
@@ -76,6 +79,9 @@ final class FlinkClusterExtension implements BeforeAllCallback, AfterAllCallback
             for (Path file : files.toList()) {
                 Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+        if (!failed) {
+            return;
         }
         for (String name : List.of("jobmanager.out", "jobmanager.log")) {
             Path file = logs.resolve(name);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,21 +84,24 @@ public final class FlinkRest {
         return get("/jobs/" + jobId).path("state").asText();
     }
 
+    /** One subtask of a job as the job manager sees it: which attempt of it runs, and in what state. */
+    public record Subtask(String vertex, int index, int attempt, String status) {}
+
     /**
-     * True when the job is RUNNING and so is every one of its tasks: a job is RUNNING again as soon as a
-     * restart begins, while its tasks are still being deployed.
+     * Every subtask of the job with its current attempt. A restart after a failure shows as higher attempt
+     * numbers, which tells a finished recovery apart from a job that is RUNNING again (a second after the
+     * failure) while its tasks still wait for slots of a task manager that is starting.
      */
-    public boolean tasksRunning(String jobId) throws IOException {
-        JsonNode job = get("/jobs/" + jobId);
-        if (!job.path("state").asText().equals("RUNNING")) {
-            return false;
-        }
-        for (JsonNode vertex : job.path("vertices")) {
-            if (!vertex.path("status").asText().equals("RUNNING")) {
-                return false;
+    public List<Subtask> subtasks(String jobId) throws IOException {
+        List<Subtask> subtasks = new ArrayList<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String id = vertex.path("id").asText();
+            for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/" + id).path("subtasks")) {
+                subtasks.add(new Subtask(id, subtask.path("subtask").asInt(), subtask.path("attempt").asInt(),
+                        subtask.path("status").asText()));
             }
         }
-        return job.path("vertices").size() > 0;
+        return subtasks;
     }
 
     /** The job's user accumulators by name (values as Flink reports them, as text). */
