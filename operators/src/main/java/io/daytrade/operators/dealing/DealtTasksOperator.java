@@ -32,7 +32,8 @@ public final class DealtTasksOperator<I, T, O> extends AbstractUdfStreamOperator
     private final OperatorEventGateway dealer;
     /** Takes every mail, the dealer's answers among them (they come as mails of the task, not of this operator). */
     private final MailboxExecutor anyMail;
-    private final List<I> inputs = new ArrayList<>();
+    /** Split as the inputs arrive, so that an input is dropped once its tasks hold what they need of it. */
+    private final List<T> tasks = new ArrayList<>();
     private transient TaskGrant grant;
     private transient TimestampedCollector<O> collector;
 
@@ -54,15 +55,11 @@ public final class DealtTasksOperator<I, T, O> extends AbstractUdfStreamOperator
 
     @Override
     public void processElement(StreamRecord<I> element) {
-        inputs.add(element.getValue());
+        tasks.addAll(userFunction.split(element.getValue()));
     }
 
     @Override
     public void endInput() throws Exception {
-        List<T> tasks = new ArrayList<>();
-        for (I input : inputs) {
-            tasks.addAll(userFunction.split(input));
-        }
         tasks.sort(userFunction.dealingOrder());
         userFunction.planned(tasks);
         collector.eraseTimestamp();
@@ -78,7 +75,7 @@ public final class DealtTasksOperator<I, T, O> extends AbstractUdfStreamOperator
             }
             userFunction.run(tasks.get(granted.task()), collector);
         }
-        inputs.clear();
+        tasks.clear();
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.apache.flink.util.Collector;
  */
 public interface DealtWork<I, T, O> extends Function {
 
-    /** The tasks of one input. */
+    /** The tasks of one input, as it arrives (the input itself is not kept: the tasks hold what they need). */
     List<T> split(I input);
 
     /**

@@ -72,7 +72,8 @@ public class SweepEvaluator extends AbstractRichFunction implements DealtWork<Ba
     }
 
     @Override
-    public List<SweepTask> split(BarHistory history) {
+    public List<SweepTask> split(BarHistory received) {
+        BarHistory history = SharedHistories.share(received);
         List<SweepTask> tasks = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int count = (parameterSets.length - c + chunks - 1) / chunks;

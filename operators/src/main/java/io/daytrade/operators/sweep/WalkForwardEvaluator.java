@@ -65,7 +65,8 @@ public class WalkForwardEvaluator extends AbstractRichFunction
     }
 
     @Override
-    public List<WalkForwardTask> split(BarHistory history) {
+    public List<WalkForwardTask> split(BarHistory received) {
+        BarHistory history = SharedHistories.share(received);
         List<WalkForwardTask> tasks = new ArrayList<>();
         if (history.bars() == 0) {
             return tasks;
