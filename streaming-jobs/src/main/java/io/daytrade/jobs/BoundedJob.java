@@ -2,10 +2,12 @@ package io.daytrade.jobs;
 
 import io.daytrade.jobs.csv.BarLineParser;
 import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.jobs.csv.ShardPerSubtaskSource;
 import io.daytrade.jobs.csv.SourceLine;
 import io.daytrade.jobs.csv.SymbolShardReader;
 import io.daytrade.jobs.csv.TickLineParser;
 import io.daytrade.operators.deadletters.DeadLetters;
+import io.daytrade.operators.sweep.SymbolPartitioner;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.Tick;
@@ -13,7 +15,10 @@ import io.daytrade.schemas.Tick;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -59,6 +64,8 @@ public final class BoundedJob {
 
     private final StreamExecutionEnvironment env;
     private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+    /** Streams whose every subtask holds the records of the symbols {@link SymbolPartitioner} sends it. */
+    private final Set<DataStream<?>> partitionedBySymbol = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** @param parallelism subtasks per operator; 0 keeps the environment's default */
     public BoundedJob(int parallelism) {
@@ -169,10 +176,26 @@ public final class BoundedJob {
                 .uid("parse-bars")
                 .name("Parse bars");
         deadLetters.add(bars.getSideOutput(DeadLetters.TAG));
-        return bars.assignTimestampsAndWatermarks(WatermarkStrategy.<Bar>forMonotonousTimestamps()
+        DataStream<Bar> stamped = bars.assignTimestampsAndWatermarks(WatermarkStrategy.<Bar>forMonotonousTimestamps()
                         .withTimestampAssigner((bar, previous) -> bar.getWindowStart().toEpochMilli()))
                 .uid("bar-timestamps")
                 .name("Bar event time");
+        if (readers() == env.getParallelism()) {
+            partitionedBySymbol.add(stamped);
+        }
+        return stamped;
+    }
+
+    /**
+     * {@code bars} with each symbol's in the subtask {@link SymbolPartitioner} picks, in the order they came:
+     * as they are, chained, when this job's file readers already put them there (one reader a subtask), else
+     * through a shuffle. A sweep's histories are built so without serializing every bar.
+     */
+    public DataStream<Bar> bySymbol(DataStream<Bar> bars) {
+        if (partitionedBySymbol.contains(bars)) {
+            return bars.forward();
+        }
+        return bars.partitionCustom(new SymbolPartitioner(), new SymbolPartitioner.Symbol());
     }
 
     /** Adds a stage's dead-letter side output to what the job reports. */
@@ -245,17 +268,20 @@ public final class BoundedJob {
      * With no parallelism set here (the cluster's default then), one reader takes every line.
      */
     private DataStream<SourceLine> lines(Path file, String what, CsvLayout layout) {
-        int shards = Math.max(1, Math.min(env.getParallelism(), MAX_READERS));
-        // A parallel source of the shard numbers, each reader chained to the subtask that drew its number:
+        int shards = readers();
+        // A parallel source of the shard numbers, shard i to subtask i, each reader chained to its subtask:
         // the job asks for all its slots at once, where a one-subtask source ahead of the readers had them
         // asked for a second time when the readers were scheduled (a quarter of a second on this machine).
-        return env.fromSequence(0, shards - 1)
-                .name(what + " file shards")
+        return env.fromSource(new ShardPerSubtaskSource(shards), WatermarkStrategy.noWatermarks(), what + " file shards")
                 .uid("shards-" + what)
                 .flatMap(new SymbolShardReader(file.toAbsolutePath().toUri().toString(), file.toString(),
                         layout.position("symbol"), shards), TypeInformation.of(SourceLine.class))
                 .uid("read-" + what)
                 .name(what + " file " + file.getFileName());
+    }
+
+    private int readers() {
+        return Math.max(1, Math.min(env.getParallelism(), MAX_READERS));
     }
 
     /** The records a job produced and the input it could not use. */

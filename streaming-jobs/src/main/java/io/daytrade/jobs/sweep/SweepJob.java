@@ -9,7 +9,6 @@ import io.daytrade.operators.dealing.DealtTasksOperatorFactory;
 import io.daytrade.operators.sweep.HistoryCollector;
 import io.daytrade.operators.sweep.SweepEvaluator;
 import io.daytrade.operators.sweep.SweepResult;
-import io.daytrade.operators.sweep.SymbolPartitioner;
 import io.daytrade.schemas.Bar;
 
 import java.util.List;
@@ -49,8 +48,7 @@ public final class SweepJob {
      */
     public static SingleOutputStreamOperator<BarHistory> histories(BoundedJob job, DataStream<Bar> bars,
             String source, List<IndicatorSpec> indicators) {
-        SingleOutputStreamOperator<BarHistory> histories = bars
-                .partitionCustom(new SymbolPartitioner(), new SymbolPartitioner.Symbol())
+        SingleOutputStreamOperator<BarHistory> histories = job.bySymbol(bars)
                 .transform("Histories (" + indicators.size() + " indicators)", TypeInformation.of(BarHistory.class),
                         new HistoryCollector(indicators, source))
                 .uid("sweep-histories");

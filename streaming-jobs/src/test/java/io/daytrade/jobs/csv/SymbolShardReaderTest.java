@@ -2,6 +2,8 @@ package io.daytrade.jobs.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.daytrade.operators.sweep.SymbolPartitioner;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,6 +43,29 @@ class SymbolShardReaderTest {
                 + "6,MSFT,1,2,0.5,1.5,10"; // no line end at the end
         for (int shards = 1; shards <= 3; shards++) {
             assertShardsHoldTheReadersLines(file.getBytes(StandardCharsets.UTF_8), shards);
+        }
+    }
+
+    /** What lets the sweep's histories stage take reader i's bars without a shuffle (BoundedJob.bySymbol). */
+    @Test
+    void aLinesShardIsTheSubtaskThePartitionBySymbolPicksForItsBar() {
+        Random random = new Random(11);
+        String[] alphabet = {"A", "Z", "q", "0", ".", "-", "ü", "Ä", "語", " "};
+        for (int shards = 1; shards <= 4; shards++) {
+            SymbolShardReader reader = new SymbolShardReader("file:///unused", "unused", 1, shards);
+            for (int i = 0; i < 2_000; i++) {
+                StringBuilder symbol = new StringBuilder();
+                for (int c = 1 + random.nextInt(8); c > 0; c--) {
+                    symbol.append(alphabet[random.nextInt(alphabet.length)]);
+                }
+                String cell = " " + symbol + "\t";
+                byte[] line = ("1," + cell + ",1,2,0.5,1.5,10").getBytes(StandardCharsets.UTF_8);
+                String parsed = CsvLayout.cell(new String(line, StandardCharsets.UTF_8).split(","), 1);
+                if (!parsed.isEmpty()) {
+                    assertThat(reader.shardOf(line, 0, line.length)).as("'%s' in %d shards", parsed, shards)
+                            .isEqualTo(new SymbolPartitioner().partition(parsed, shards));
+                }
+            }
         }
     }
 
