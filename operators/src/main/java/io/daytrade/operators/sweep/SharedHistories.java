@@ -23,8 +23,8 @@ public final class SharedHistories {
 
     /** By symbol: the histories of one symbol from different jobs may differ, and are then all kept. */
     private static final Map<String, List<WeakReference<BarHistory>>> BY_SYMBOL = new HashMap<>();
-    /** The number of symbols after the last sweep of cleared references: the next comes at twice as many. */
-    private static int symbolsAfterSweep;
+    /** The number of symbols after the last cleanup of cleared references: the next comes at twice as many. */
+    private static int symbolsAfterCleanup;
 
     private SharedHistories() {}
 
@@ -41,9 +41,9 @@ public final class SharedHistories {
                 }
             }
             held.add(new WeakReference<>(history));
-            if (BY_SYMBOL.size() > 2 * Math.max(16, symbolsAfterSweep)) {
+            if (BY_SYMBOL.size() > 2 * Math.max(16, symbolsAfterCleanup)) {
                 dropCleared();
-                symbolsAfterSweep = BY_SYMBOL.size();
+                symbolsAfterCleanup = BY_SYMBOL.size();
             }
             return history;
         }
