@@ -1,5 +1,7 @@
 package io.daytrade.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -30,6 +32,8 @@ import org.apache.kafka.common.TopicPartition;
 final class ClusterRuns {
 
     static final List<String> OUTPUTS = List.of("bars", "indicators", "signals");
+    /** States a job does not leave: waiting for any other is hopeless once it is in one. */
+    private static final List<String> ENDED = List.of("FAILED", "CANCELED", "FINISHED");
 
     private ClusterRuns() {}
 
@@ -57,52 +61,38 @@ final class ClusterRuns {
     }
 
     static void awaitState(FlinkRest rest, String job, String state, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String now = null;
-        while (System.nanoTime() < deadline) {
-            now = rest.state(job);
-            if (now.equals(state)) {
-                return;
-            }
-            if (List.of("FAILED", "CANCELED", "FINISHED").contains(now)) {
-                break;
-            }
-            Thread.sleep(250);
+        String reached = await("job " + job + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> rest.state(job), now -> now.equals(state) || ENDED.contains(now));
+        if (!reached.equals(state)) {
+            throw new AssertionError("job " + job + " is " + reached + ", not " + state
+                    + (rest.failure(job) == null ? "" : ": " + rest.failure(job)));
         }
-        throw new AssertionError("job " + job + " is " + now + ", not " + state
-                + (rest.failure(job) == null ? "" : ": " + rest.failure(job)));
     }
 
     /** Records visible to read_committed consumers: the last stable offsets added up. */
     static long committed(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+            return admin.listOffsets(latest(admin, topic), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
                     .values().stream().mapToLong(info -> info.offset()).sum();
         }
     }
 
     /** Waits until the consumer group has committed (on a checkpoint) every offset of {@code topic}. */
     static void awaitConsumed(String bootstrap, String group, String topic, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(request).all().get();
-            while (System.nanoTime() < deadline) {
-                var consumed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                boolean all = ends.entrySet().stream().allMatch(end -> consumed.get(end.getKey()) != null
-                        && consumed.get(end.getKey()).offset() >= end.getValue().offset());
-                if (all) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
+            var ends = admin.listOffsets(latest(admin, topic)).all().get();
+            await("group " + group + " consumed all of " + topic).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        var consumed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                        return ends.entrySet().stream().allMatch(end -> consumed.get(end.getKey()) != null
+                                && consumed.get(end.getKey()).offset() >= end.getValue().offset());
+                    });
         }
-        throw new AssertionError("group " + group + " did not consume all of " + topic + " within " + timeout.toSeconds() + " s");
+    }
+
+    private static Map<TopicPartition, OffsetSpec> latest(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
     }
 
     static List<SpecificRecordBase> read(String bootstrap, String topic) {

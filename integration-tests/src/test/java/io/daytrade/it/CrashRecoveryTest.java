@@ -1,6 +1,7 @@
 package io.daytrade.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.daytrade.jobs.kafka.TickFileProducer;
 import io.daytrade.jobs.live.LiveJobConfig;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -171,20 +173,12 @@ class CrashRecoveryTest {
      * the job does not use yet, and no restart follows (seen in CI as numRestarts 2 after three kills).
      */
     private static Map<String, Integer> awaitEveryTaskRunning(FlinkRest rest, String job, Map<String, Integer> previous,
-            Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<FlinkRest.Subtask> subtasks = List.of();
-        while (System.nanoTime() < deadline) {
-            subtasks = rest.subtasks(job);
-            boolean restarted = !subtasks.isEmpty() && subtasks.stream().allMatch(subtask ->
-                    subtask.status().equals("RUNNING") && subtask.attempt() > previous.getOrDefault(key(subtask), -1));
-            if (restarted) {
-                return subtasks.stream().collect(Collectors.toMap(CrashRecoveryTest::key, FlinkRest.Subtask::attempt));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + job + " did not run every task on a new attempt within "
-                + timeout.toSeconds() + " s; before: " + previous + "; now: " + subtasks);
+            Duration timeout) {
+        List<FlinkRest.Subtask> subtasks = await("every task of job " + job + " on an attempt later than " + previous)
+                .atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> rest.subtasks(job), now -> !now.isEmpty() && now.stream().allMatch(subtask ->
+                        subtask.status().equals("RUNNING") && subtask.attempt() > previous.getOrDefault(key(subtask), -1)));
+        return subtasks.stream().collect(Collectors.toMap(CrashRecoveryTest::key, FlinkRest.Subtask::attempt));
     }
 
     private static String key(FlinkRest.Subtask subtask) {
@@ -192,37 +186,25 @@ class CrashRecoveryTest {
     }
 
     /** Flink's own restart counter agrees (its metrics reach the REST API up to 10 s late). */
-    private static void awaitRestartsCounted(FlinkRest rest, String job, int restarts, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String count = null;
-        while (System.nanoTime() < deadline) {
-            count = rest.jobMetric(job, "numRestarts");
-            if (count != null && Long.parseLong(count) >= restarts) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("numRestarts of job " + job + " is " + count + " after " + restarts + " kills");
+    private static void awaitRestartsCounted(FlinkRest rest, String job, int restarts, Duration timeout) {
+        await("numRestarts of job " + job + " after " + restarts + " kills").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> rest.jobMetric(job, "numRestarts"), count -> count != null && Long.parseLong(count) >= restarts);
     }
 
     /** Waits until more is committed to {@code topic} than {@code before}; returns when (nanoTime). */
-    private static long awaitGrowth(String topic, long before, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ClusterRuns.committed(KAFKA.bootstrapServers(), topic) > before) {
-                return System.nanoTime();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no new output in " + topic + " within " + timeout.toSeconds() + " s of the kill");
+    private static long awaitGrowth(String topic, long before, Duration timeout) {
+        await("new output in " + topic + " after the kill").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> ClusterRuns.committed(KAFKA.bootstrapServers(), topic), committed -> committed > before);
+        return System.nanoTime();
     }
 
-    private static void awaitSize(String topic, int size, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && read(topic).size() < size) {
-            Thread.sleep(500);
+    /** Waits for {@code size} records, then a little longer: anything beyond it would be a duplicate and must show. */
+    private static void awaitSize(String topic, int size, Duration timeout) throws InterruptedException {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> read(topic).size() >= size);
+        } catch (ConditionTimeoutException tooFew) {
+            // The comparison that follows says which records are missing, better than a count would.
         }
-        // Hold on a little: anything beyond the expected size would be a duplicate and must show.
         Thread.sleep(3_000);
     }
 

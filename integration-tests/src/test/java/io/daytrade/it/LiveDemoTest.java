@@ -1,6 +1,7 @@
 package io.daytrade.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.daytrade.local.Ports;
 
@@ -34,8 +35,8 @@ class LiveDemoTest {
 
         String overview = awaitRunningJob(webUi, demo);
         assertThat(overview).contains("\"name\":\"daytrade live analytics\"").contains("\"state\":\"RUNNING\"");
-        assertThat(awaitMetrics(webUi, overview, List.of("ticksInPerSecond", "deadLetters_malformed", "barsOut",
-                "barLatencyMs", "tickToIndicatorsMs", "eventTimeLagMs", "signalsOut"))).isTrue();
+        awaitMetrics(webUi, overview, List.of("ticksInPerSecond", "deadLetters_malformed", "barsOut",
+                "barLatencyMs", "tickToIndicatorsMs", "eventTimeLagMs", "signalsOut"));
 
         Cli.Run run = demo.get(120, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -52,30 +53,25 @@ class LiveDemoTest {
         assertThat(Ports.isFree(webUi)).isTrue();
     }
 
-    private static String awaitRunningJob(int port, CompletableFuture<Cli.Run> demo) throws Exception {
+    private static String awaitRunningJob(int port, CompletableFuture<Cli.Run> demo) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/overview"))
                 .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String last = "";
-        while (System.nanoTime() < deadline && !demo.isDone()) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                last = response.body();
-                if (response.statusCode() == 200 && last.contains("\"state\":\"RUNNING\"")) {
-                    return last;
-                }
-            } catch (IOException notYet) {
-                // The cluster is still starting.
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the web UI never showed a RUNNING job; last answer: " + last
-                + (demo.isDone() ? "; the demo ended: " + demo.get().out() + demo.get().err() : ""));
+        return await("a RUNNING job in the web UI").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class) // the cluster is still starting
+                .failFast(() -> {
+                    if (demo.isDone()) {
+                        throw new AssertionError("the demo ended: " + demo.get().out() + demo.get().err());
+                    }
+                })
+                .until(() -> {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
+                }, overview -> overview.contains("\"state\":\"RUNNING\""));
     }
 
-    /** True once every metric name shows up among the job's vertex metrics in the REST API. */
-    private static boolean awaitMetrics(int port, String overview, List<String> names) throws Exception {
+    /** Waits until every metric name shows up among the job's vertex metrics in the REST API. */
+    private static void awaitMetrics(int port, String overview, List<String> names) throws Exception {
         Matcher jid = Pattern.compile("\"jid\":\"([0-9a-f]+)\"").matcher(overview);
         assertThat(jid.find()).isTrue();
         HttpClient http = HttpClient.newHttpClient();
@@ -86,22 +82,15 @@ class LiveDemoTest {
         while (vertex.find()) {
             vertices.add(vertex.group(1));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String all = "";
-        while (System.nanoTime() < deadline) {
-            StringBuilder metrics = new StringBuilder();
-            for (String id : vertices) {
-                metrics.append(http.send(HttpRequest.newBuilder(URI.create(base + "/vertices/" + id + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-            }
-            all = metrics.toString();
-            String found = all;
-            // Histograms appear as name_mean, name_p99, ...: match the name, not the whole id.
-            if (names.stream().allMatch(name -> found.contains("." + name))) {
-                return true;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("metrics " + names + " not all found among: " + all);
+        // Histograms appear as name_mean, name_p99, ...: match the name, not the whole id.
+        await("metrics " + names).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    StringBuilder metrics = new StringBuilder();
+                    for (String id : vertices) {
+                        metrics.append(http.send(HttpRequest.newBuilder(URI.create(base + "/vertices/" + id + "/metrics"))
+                                .build(), HttpResponse.BodyHandlers.ofString()).body());
+                    }
+                    return metrics.toString();
+                }, all -> names.stream().allMatch(name -> all.contains("." + name)));
     }
 }

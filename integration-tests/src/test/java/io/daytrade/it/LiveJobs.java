@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 
 /** Helpers for tests of the live job against the test broker. */
 final class LiveJobs {
@@ -48,13 +49,8 @@ final class LiveJobs {
      */
     static void cancel(org.apache.flink.core.execution.JobClient job) throws Exception {
         job.cancel().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!job.getJobStatus().get().isGloballyTerminalState()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + job.getJobID() + " did not end within 60 s of its cancellation");
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await("job " + job.getJobID() + " ended after its cancellation").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> job.getJobStatus().get().isGloballyTerminalState());
     }
 
     /** Deletes what it can: a finished job's checkpoint cleanup may still be running in the background. */
@@ -74,18 +70,18 @@ final class LiveJobs {
 
     /** Polls {@code topic} until its committed records satisfy {@code condition}; fails after {@code timeout}. */
     static List<SpecificRecordBase> await(String bootstrap, String topic, Predicate<List<SpecificRecordBase>> condition,
-            Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<SpecificRecordBase> records = List.of();
-        while (System.nanoTime() < deadline) {
-            records = read(bootstrap, topic, SpecificRecordBase.class);
-            if (condition.test(records)) {
-                return records;
-            }
-            Thread.sleep(300);
+            Duration timeout, String what) {
+        return Awaitility.await(what + " in " + topic).atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> new Records(read(bootstrap, topic, SpecificRecordBase.class)), now -> condition.test(now.all()))
+                .all();
+    }
+
+    /** A topic's records, shown in a failure by their count and the first few, not all of them. */
+    private record Records(List<SpecificRecordBase> all) {
+        @Override
+        public String toString() {
+            return all.size() + " records, the first: " + all.stream().limit(5).toList();
         }
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + " in " + topic
-                + "; it holds " + records.size() + " records: " + records.stream().limit(5).toList());
     }
 
     static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
