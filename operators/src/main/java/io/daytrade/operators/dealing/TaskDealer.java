@@ -67,6 +67,13 @@ public final class TaskDealer implements OperatorCoordinator {
     }
 
     private TaskGrant deal(int subtask, int attemptNumber) {
+        Holding holding = holdings.get(subtask);
+        if (holding == null || holding.attempt != attemptNumber) {
+            // An earlier attempt's tasks go back before this one is dealt any, so that they come first.
+            giveBack(subtask);
+            holding = new Holding(attemptNumber);
+            holdings.put(subtask, holding);
+        }
         int task;
         if (!returned.isEmpty()) {
             task = returned.pollFirst();
@@ -74,12 +81,6 @@ public final class TaskDealer implements OperatorCoordinator {
             task = next++;
         } else {
             return TaskGrant.none();
-        }
-        Holding holding = holdings.get(subtask);
-        if (holding == null || holding.attempt != attemptNumber) {
-            giveBack(subtask);
-            holding = new Holding(attemptNumber);
-            holdings.put(subtask, holding);
         }
         holding.tasks.add(task);
         return TaskGrant.of(task);

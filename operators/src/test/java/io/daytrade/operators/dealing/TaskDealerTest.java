@@ -63,6 +63,20 @@ class TaskDealerTest {
     }
 
     @Test
+    void aNewAttemptsFirstTaskIsTheOneItsEarlierAttemptHeld() throws Exception {
+        ready(0, 0);
+        ready(1, 0);
+        dealer.handleEventFromOperator(0, 0, new TaskRequest(4));
+        dealer.handleEventFromOperator(1, 0, new TaskRequest(4));
+        // Attempt 1 of subtask 1 asks before the dealer heard that attempt 0 failed.
+        Gateway next = ready(1, 1);
+        dealer.handleEventFromOperator(1, 1, new TaskRequest(4));
+        dealer.handleEventFromOperator(1, 1, new TaskRequest(4));
+
+        assertThat(next.grants()).containsExactly("1", "2");
+    }
+
+    @Test
     void aFinishedSubtaskRunAgainGetsItsTasksBack() throws Exception {
         Gateway first = ready(0, 0);
         ready(1, 0);

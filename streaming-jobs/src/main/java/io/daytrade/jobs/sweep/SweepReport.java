@@ -4,6 +4,7 @@ import io.daytrade.backtest.ExecutionSettings;
 import io.daytrade.backtest.ParameterGrid;
 import io.daytrade.backtest.PerformanceMetrics;
 import io.daytrade.backtest.SweepPlan;
+import io.daytrade.jobs.LinesInBlocks;
 import io.daytrade.jobs.ReportFiles;
 import io.daytrade.jobs.ReportSink;
 import io.daytrade.jobs.backtest.BacktestReport;
@@ -97,16 +98,17 @@ public final class SweepReport implements ReportSink.Report<SweepResult> {
             csv.append(',').append(name);
         }
         csv.append('\n');
-        for (SweepResult row : rows) {
-            csv.write(row.symbol);
+        // Written once the backtests are over: their cores make the lines.
+        LinesInBlocks.write(rows, (row, line) -> {
+            line.append(row.symbol);
             for (double value : plan.parameterSets()[row.parameterSet]) {
-                csv.append(',').append(ParameterGrid.format(value));
+                line.append(',').append(ParameterGrid.format(value));
             }
             for (int m = 0; m < names.size(); m++) {
-                csv.append(',').append(cell(names.get(m), row.metrics[m]));
+                line.append(',').append(cell(names.get(m), row.metrics[m]));
             }
-            csv.append('\n');
-        }
+            line.append('\n');
+        }, csv, Runtime.getRuntime().availableProcessors());
     }
 
     /** An exact decimal of the double, a whole number for counts, empty for NaN (report.json's null). */
