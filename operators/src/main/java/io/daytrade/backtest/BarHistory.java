@@ -2,6 +2,7 @@ package io.daytrade.backtest;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.IndicatorSpec;
+import io.daytrade.indicators.SingleInputIndicator;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,12 +58,14 @@ public class BarHistory {
         history.volume = volume.clone();
         history.decides = new boolean[n];
         boolean[] repeats = new boolean[n];
+        boolean anyRepeats = false;
         for (int i = 0; i < n; i++) {
             if (i > 0 && times[i] < times[i - 1]) {
                 throw new IllegalArgumentException(symbol + ": bar " + i + " is before the one before it");
             }
             if (i > 0 && times[i] == times[i - 1]) {
                 repeats[i] = true;
+                anyRepeats = true;
                 repeated.accept(i);
                 history.decides[i - 1] = false;
             }
@@ -76,6 +79,12 @@ public class BarHistory {
         int column = 0;
         for (IndicatorSpec spec : specs) {
             Indicator indicator = spec.create();
+            if (!anyRepeats && indicator.outputs() == 1 && indicator instanceof SingleInputIndicator single) {
+                // A column of the closes in one call (an SMA's without a call per bar): the same values.
+                single.fillColumn(close, n, history.values, column * n);
+                column++;
+                continue;
+            }
             double[] row = new double[indicator.outputs()];
             for (int i = 0; i < n; i++) {
                 if (!repeats[i]) { // a repeated time keeps the values of the bar before it

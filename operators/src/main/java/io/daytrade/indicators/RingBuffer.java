@@ -31,6 +31,16 @@ public final class RingBuffer {
         added++;
     }
 
+    /** As {@code count} calls of {@link #add} with {@code source[0..count)}, writing only the values it keeps. */
+    public void addAll(double[] source, int count) {
+        int capacity = values.length;
+        for (int i = Math.max(0, count - capacity); i < count; i++) {
+            values[(int) ((next + (long) i) % capacity)] = source[i];
+        }
+        next = (int) ((next + (long) count) % capacity);
+        added += count;
+    }
+
     /** The value added {@code back} additions ago: 0 is the newest. */
     public double ago(int back) {
         if (back < 0 || back >= size()) {

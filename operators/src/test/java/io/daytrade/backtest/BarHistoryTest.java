@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A history's columns, computed one indicator at a time over all the bars, are bit for bit the rows the
@@ -19,17 +21,20 @@ import org.junit.jupiter.api.Test;
  */
 class BarHistoryTest {
 
-    @Test
-    void columnsEqualTheRowsOfTheIndicatorSetBarByBar() {
+    /** Without repeated times, single-output indicators of the close fill their columns in one call each. */
+    @ParameterizedTest(name = "repeated times: {0}")
+    @ValueSource(booleans = {true, false})
+    void columnsEqualTheRowsOfTheIndicatorSetBarByBar(boolean withRepeats) {
         OhlcvSeries s = OhlcvSeries.generated(31, 3_000);
         long[] times = s.time.clone();
         int repeats = 0;
-        for (int i = 5; i < times.length; i += 41) {
+        for (int i = 5; withRepeats && i < times.length; i += 41) {
             times[i] = times[i - 1]; // a repeated time: not fed to the indicators, as the operator does
             repeats++;
         }
         List<IndicatorSpec> specs = IndicatorSpec.parseList(
-                "sma(5),ema(12),rsi(14),macd(12,26,9),bbands(20,2),atr(14),stoch(14,3,3),obv,sma(50)");
+                "sma(5),ema(12),rsi(14),macd(12,26,9),bbands(20,2),atr(14),stoch(14,3,3),obv,sma(50),sma(2),sma(2999),"
+                        + "sma(3000),sma(3001),kama(10),wma(7)");
         List<Integer> repeated = new ArrayList<>();
 
         BarHistory history = BarHistory.compute("X", times, s.open, s.high, s.low, s.close, s.volume, specs,
