@@ -110,6 +110,7 @@ final class SweepSuite {
             throw new IllegalStateException("ta4j's strategies made no trades: not the same work");
         }
 
+        double[] balanceBefore = coreBalance();
         // p=1 and p=2 take turns, so that a slow spell of the machine falls on both.
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int run = 0; run < runs; run++) {
@@ -121,6 +122,7 @@ final class SweepSuite {
                 check(dir, plain, symbols * sets.length);
             }
         }
+        double[] balanceAfter = coreBalance();
         double[] seconds = {0, median(times.get(1)), median(times.get(2))};
         double p1 = evaluations / seconds[1];
         double p2 = evaluations / seconds[2];
@@ -134,6 +136,8 @@ final class SweepSuite {
                 p1, seconds[1], p1 / plainRate, p1 / ta4jRate, spread(times.get(1)));
         out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1, %.1fx ta4j (runs: %s s)%n",
                 "daytrade sweep p=2", p2, seconds[2], p2 / plainRate, p2 / p1, p2 / ta4jRate, spread(times.get(2)));
+        out.printf(Locale.ROOT, "cores: each thread's speed as a share of the fastest's, all at once: %s before the timed"
+                + " runs, %s after%n", CoreBalance.describe(balanceBefore), CoreBalance.describe(balanceAfter));
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
         out.println();
         out.println("BENCHMARKS.md rows:");
@@ -157,7 +161,18 @@ final class SweepSuite {
         document.put("bars", bars);
         document.put("bar_evaluations", evaluations);
         document.put("workloads", workloads);
+        document.put("core_balance", Map.of("before", balanceBefore, "after", balanceAfter));
         return document;
+    }
+
+    /** Read over two seconds (a tenth of one in --quick): how evenly the cores run right now. */
+    private double[] coreBalance() {
+        try {
+            return CoreBalance.measure(Runtime.getRuntime().availableProcessors(), quick ? 100 : 2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the cores' balance", e);
+        }
     }
 
     private static double median(List<Double> values) {

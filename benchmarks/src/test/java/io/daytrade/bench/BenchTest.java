@@ -69,6 +69,12 @@ class BenchTest {
             assertThat(workload.path("ratios").path("vs_ta4j").asDouble()).isPositive();
         }
         assertThat(document.path("workloads").get(1).path("ratios").path("vs_p1").asDouble()).isPositive();
+        for (String when : List.of("before", "after")) {
+            JsonNode balance = document.path("core_balance").path(when);
+            assertThat(balance).as(when).hasSize(Runtime.getRuntime().availableProcessors());
+            assertThat(balance.get(0).asDouble()).as("the fastest, %s", when).isEqualTo(1.0);
+            balance.forEach(share -> assertThat(share.asDouble()).as(when).isBetween(0.0, 1.0));
+        }
     }
 
     @Test
