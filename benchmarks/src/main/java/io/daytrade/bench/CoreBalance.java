@@ -1,5 +1,8 @@
 package io.daytrade.bench;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,9 +45,9 @@ final class CoreBalance {
         for (Thread spinner : spinners) {
             spinner.join();
         }
-        long fastest = java.util.Arrays.stream(rounds).max().orElse(1);
-        return java.util.Arrays.stream(rounds).mapToDouble(r -> (double) r / fastest).boxed()
-                .sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
+        long fastest = Arrays.stream(rounds).max().orElse(1);
+        return Arrays.stream(rounds).mapToDouble(r -> (double) r / fastest).boxed()
+                .sorted(Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Rounds of dependent floating-point work until told to stop; the result is kept so none is optimised away. */
@@ -64,7 +67,7 @@ final class CoreBalance {
     static String describe(double[] balance) {
         StringBuilder text = new StringBuilder();
         for (double share : balance) {
-            text.append(text.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f", share));
+            text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", share));
         }
         return text.toString();
     }
