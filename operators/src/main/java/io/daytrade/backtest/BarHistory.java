@@ -42,20 +42,33 @@ public class BarHistory {
      */
     public static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
             double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated) {
+        return compute(symbol, times.clone(), open.clone(), high.clone(), low.clone(), close.clone(), volume.clone(),
+                specs, repeated, null);
+    }
+
+    /**
+     * As {@link #compute(String, long[], double[], double[], double[], double[], double[], List, IntConsumer)},
+     * keeping the arrays it is given rather than copies of them: for a caller that made them for this
+     * history and never touches them again (a sweep gathers every symbol's bars and would otherwise hold
+     * them twice while it hands them over).
+     */
+    public static BarHistory computeKeeping(String symbol, long[] times, double[] open, double[] high,
+            double[] low, double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated) {
         return compute(symbol, times, open, high, low, close, volume, specs, repeated, null);
     }
 
+    /** Keeps the bar arrays it is given: the callers above copy them first, or own them. */
     private static BarHistory compute(String symbol, long[] times, double[] open, double[] high, double[] low,
             double[] close, double[] volume, List<IndicatorSpec> specs, IntConsumer repeated, double[] reusable) {
         int n = times.length;
         BarHistory history = new BarHistory();
         history.symbol = symbol;
-        history.times = times.clone();
-        history.open = open.clone();
-        history.high = high.clone();
-        history.low = low.clone();
-        history.close = close.clone();
-        history.volume = volume.clone();
+        history.times = times;
+        history.open = open;
+        history.high = high;
+        history.low = low;
+        history.close = close;
+        history.volume = volume;
         history.decides = new boolean[n];
         boolean[] repeats = new boolean[n];
         boolean anyRepeats = false;
@@ -123,7 +136,9 @@ public class BarHistory {
      * enough (its {@link #values} is then that array, possibly longer than the columns need). The
      * columns of a sweep task's symbol are tens of megabytes, one array: a new one per task, living
      * while the task's parameter sets run, was copied by each young collection it lived through.
-     * The caller must be done with any history that {@code reusable} was given to before.
+     * The caller must be done with any history that {@code reusable} was given to before. The bars
+     * themselves are this history's arrays, not copies: neither history changes them (a sweep task
+     * took a megabyte of copies per symbol for nothing).
      */
     public BarHistory withIndicators(List<IndicatorSpec> specs, double[] reusable) {
         return compute(symbol, times, open, high, low, close, volume, specs, i -> { }, reusable);

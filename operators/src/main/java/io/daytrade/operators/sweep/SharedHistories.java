@@ -15,8 +15,8 @@ import java.util.Objects;
  * One copy per JVM of each history the subtasks of a dealt sweep or walk-forward hold. Every subtask is sent
  * every history (any of them may be dealt any task), so a task manager with p slots would otherwise keep p
  * copies of all of them until the deal ends; here each subtask swaps its copy for an equal one another
- * subtask already holds. Histories are never changed once built (a task computes its columns into a copy of
- * the bars), so sharing an equal one cannot change a result. Weakly held: a history goes when the last
+ * subtask already holds. Histories are never changed once built (a task's columns go into an array of its
+ * own; the bars are only read), so sharing an equal one cannot change a result. Weakly held: a history goes when the last
  * subtask holding it is done.
  */
 public final class SharedHistories {

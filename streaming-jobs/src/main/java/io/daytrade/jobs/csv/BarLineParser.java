@@ -26,6 +26,7 @@ public final class BarLineParser extends ProcessFunction<SourceLine, Bar> {
     private final int lowAt;
     private final int closeAt;
     private final int volumeAt;
+    private transient CsvCells cells;
 
     public BarLineParser(CsvLayout layout) {
         this.layout = layout;
@@ -43,25 +44,27 @@ public final class BarLineParser extends ProcessFunction<SourceLine, Bar> {
     public void processElement(SourceLine line, Context ctx, Collector<Bar> out) {
         Bar bar;
         try {
-            String[] cells = layout.split(line.text);
-            String symbol = CsvLayout.cell(cells, symbolAt);
-            if (symbol.isEmpty()) {
+            if (cells == null) {
+                cells = layout.cells();
+            }
+            cells.read(line.text);
+            if (cells.isEmpty(symbolAt)) {
                 ctx.output(DeadLetters.TAG, DeadLetters.ofText(line.file, line.line, line.text,
                         DeadLetters.MISSING_SYMBOL, "bar has no symbol"));
                 return;
             }
-            Instant start = Instant.ofEpochMilli(CsvValues.timestamp("ts", CsvLayout.cell(cells, tsAt)));
+            Instant start = Instant.ofEpochMilli(cells.timestamp("ts", tsAt));
             // Every field set, without a builder: Avro's builder costs more than the rest of the line.
             bar = new Bar();
-            bar.setSymbol(symbol);
-            bar.setInterval(intervalAt >= 0 ? CsvLayout.cell(cells, intervalAt) : "");
+            bar.setSymbol(cells.repeatedString(symbolAt));
+            bar.setInterval(intervalAt >= 0 ? cells.repeatedString(intervalAt) : "");
             bar.setWindowStart(start);
             bar.setWindowEnd(start);
-            bar.setOpen(CsvValues.number("open", CsvLayout.cell(cells, openAt)));
-            bar.setHigh(CsvValues.number("high", CsvLayout.cell(cells, highAt)));
-            bar.setLow(CsvValues.number("low", CsvLayout.cell(cells, lowAt)));
-            bar.setClose(CsvValues.number("close", CsvLayout.cell(cells, closeAt)));
-            bar.setVolume(CsvValues.number("volume", CsvLayout.cell(cells, volumeAt)));
+            bar.setOpen(cells.number("open", openAt));
+            bar.setHigh(cells.number("high", highAt));
+            bar.setLow(cells.number("low", lowAt));
+            bar.setClose(cells.number("close", closeAt));
+            bar.setVolume(cells.number("volume", volumeAt));
             bar.setTickCount(0L);
             bar.setVwap(0.0);
             bar.setLastTickArrival(null);

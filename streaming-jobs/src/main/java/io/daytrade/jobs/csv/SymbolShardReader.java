@@ -110,7 +110,7 @@ public final class SymbolShardReader extends RichFlatMapFunction<Long, SourceLin
     }
 
     /**
-     * The shard of a line: its symbol cell, trimmed as {@link CsvLayout#cell} trims it, hashed as its
+     * The shard of a line: its symbol cell, trimmed as {@link CsvCells} trims it, hashed as its
      * String would be; 0 for a line without one (blank lines included, which no shard emits).
      */
     int shardOf(byte[] bytes, int from, int to) {

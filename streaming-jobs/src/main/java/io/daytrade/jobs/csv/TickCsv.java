@@ -4,30 +4,45 @@ import io.daytrade.schemas.Tick;
 
 import java.time.Instant;
 
-/** One line of a tick file as a {@link Tick}: the line number becomes its sequence. */
+/**
+ * Lines of a tick file as {@link Tick}s: the line number becomes the tick's sequence. One reader per
+ * parser, reused line after line; not for concurrent use.
+ */
 public final class TickCsv {
 
-    private TickCsv() {}
+    private final CsvCells cells;
+    private final int tsAt;
+    private final int symbolAt;
+    private final int priceAt;
+    private final int sizeAt;
+    private final int exchangeAt;
+    private final int tradeIdAt;
+
+    public TickCsv(CsvLayout layout) {
+        this.cells = layout.cells();
+        this.tsAt = layout.position("ts");
+        this.symbolAt = layout.position("symbol");
+        this.priceAt = layout.position("price");
+        this.sizeAt = layout.position("size");
+        this.exchangeAt = layout.position("exchange");
+        this.tradeIdAt = layout.position("trade_id");
+    }
 
     /** @throws IllegalArgumentException saying which cell is wrong */
-    public static Tick parse(CsvLayout layout, SourceLine line) {
-        String[] cells = layout.split(line.text);
+    public Tick parse(SourceLine line) {
+        cells.read(line.text);
         return Tick.newBuilder()
-                .setEventTime(Instant.ofEpochMilli(CsvValues.timestamp("ts", layout.cell(cells, "ts"))))
-                .setSymbol(layout.cell(cells, "symbol"))
-                .setPrice(CsvValues.number("price", layout.cell(cells, "price")))
-                .setSize(CsvValues.number("size", layout.cell(cells, "size")))
-                .setExchange(optional(layout, cells, "exchange"))
-                .setTradeId(optional(layout, cells, "trade_id"))
+                .setEventTime(Instant.ofEpochMilli(cells.timestamp("ts", tsAt)))
+                .setSymbol(cells.repeatedString(symbolAt))
+                .setPrice(cells.number("price", priceAt))
+                .setSize(cells.number("size", sizeAt))
+                .setExchange(optional(exchangeAt))
+                .setTradeId(optional(tradeIdAt))
                 .setSequence(line.line)
                 .build();
     }
 
-    private static String optional(CsvLayout layout, String[] cells, String column) {
-        if (!layout.has(column)) {
-            return null;
-        }
-        String value = layout.cell(cells, column);
-        return value.isEmpty() ? null : value;
+    private String optional(int position) {
+        return position < 0 || cells.isEmpty(position) ? null : cells.string(position);
     }
 }

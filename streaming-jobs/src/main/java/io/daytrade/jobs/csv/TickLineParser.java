@@ -16,6 +16,7 @@ public final class TickLineParser extends ProcessFunction<SourceLine, Tick> {
     private static final long serialVersionUID = 1L;
 
     private final CsvLayout layout;
+    private transient TickCsv reader;
 
     public TickLineParser(CsvLayout layout) {
         this.layout = layout;
@@ -25,7 +26,10 @@ public final class TickLineParser extends ProcessFunction<SourceLine, Tick> {
     public void processElement(SourceLine line, Context ctx, Collector<Tick> out) {
         Tick tick;
         try {
-            tick = TickCsv.parse(layout, line);
+            if (reader == null) {
+                reader = new TickCsv(layout);
+            }
+            tick = reader.parse(line);
         } catch (IllegalArgumentException e) {
             ctx.output(DeadLetters.TAG,
                     DeadLetters.ofText(line.file, line.line, line.text, DeadLetters.MALFORMED, e.getMessage()));

@@ -30,7 +30,7 @@ public final class TickFileProducer {
     /** @param ratePerSecond ticks per second; 0 or less sends as fast as the broker takes them */
     public static Result produce(Path file, String topic, String bootstrapServers, Properties clientProperties,
             double ratePerSecond) throws IOException, InterruptedException {
-        CsvLayout layout = CsvLayout.forTicks(file);
+        TickCsv ticks = new TickCsv(CsvLayout.forTicks(file));
         List<String> rejected = new ArrayList<>();
         try (TickSender sender = new TickSender(bootstrapServers, clientProperties, topic, ratePerSecond);
                 BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -42,7 +42,7 @@ public final class TickFileProducer {
                     continue;
                 }
                 try {
-                    sender.send(TickCsv.parse(layout, new SourceLine(file.toString(), number, text)));
+                    sender.send(ticks.parse(new SourceLine(file.toString(), number, text)));
                 } catch (IllegalArgumentException e) {
                     rejected.add(file + ":" + number + ": " + e.getMessage() + " (malformed)");
                 }
