@@ -136,7 +136,8 @@ class KubernetesManifestsTest {
                 assertThat(conf.get(JobManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
                 assertThat(conf.get(TaskManagerOptions.JVM_METASPACE).getMebiBytes()).as(what).isGreaterThanOrEqualTo(512);
                 // Bounded jobs only: the throughput collector, as bin/daytrade gives its backtest commands.
-                assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).as(what).contains("-XX:+UseParallelGC");
+                assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).as(what)
+                        .contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy");
             } else {
                 assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).as(what).doesNotContain("UseParallelGC");
             }
