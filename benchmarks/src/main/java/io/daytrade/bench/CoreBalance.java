@@ -17,6 +17,16 @@ final class CoreBalance {
 
     private CoreBalance() {}
 
+    /** One thread per core for two seconds (a tenth of one when {@code quick}: the suite's CI size). */
+    static double[] read(boolean quick) {
+        try {
+            return measure(Runtime.getRuntime().availableProcessors(), quick ? 100 : 2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the cores' balance", e);
+        }
+    }
+
     /** Each thread's rate over {@code millis} as a fraction of the fastest thread's, fastest first. */
     static double[] measure(int threads, long millis) throws InterruptedException {
         long[] rounds = new long[threads];
@@ -61,6 +71,12 @@ final class CoreBalance {
             rounds++;
         }
         return x > 0 ? rounds : -rounds;
+    }
+
+    /** The line a suite prints: the balance before its timed runs and after them. */
+    static String line(double[] before, double[] after) {
+        return "cores: each thread's speed as a share of the fastest's, all at once: " + describe(before)
+                + " before the timed runs, " + describe(after) + " after";
     }
 
     /** "1.00, 0.64": each thread's rate as a fraction of the fastest's. */

@@ -105,6 +105,7 @@ final class LiveSuite {
         List<Map<String, Object>> workloads = new ArrayList<>();
         List<String> markdown = new ArrayList<>();
         Map<String, Double> maxRates = new LinkedHashMap<>();
+        double[] balanceBefore = CoreBalance.read(quick);
         // For profiling one part (e.g. -Ddaytrade.bench.live.only=rocksdb-2, or kafka, with a JFR recording).
         String only = System.getProperty("daytrade.bench.live.only");
         for (String backend : List.of("hashmap", "rocksdb")) {
@@ -189,6 +190,8 @@ final class LiveSuite {
         }
         Map<String, Object> kafka = new KafkaLiveWorkload(quick, out).run(work.resolve("kafka"), plain, naive);
         workloads.add(kafka);
+        double[] balanceAfter = CoreBalance.read(quick);
+        out.println(CoreBalance.line(balanceBefore, balanceAfter));
         markdown.add(String.format(Locale.ROOT, "| live: Kafka to Kafka, exactly-once, rocksdb, p=2 | %.2f M ticks/s | %.3fx"
                 + " plain loop | %s | %s |", (double) kafka.get("figure") / 1e6,
                 (double) kafka.get("figure") / plain.median(), machine, LocalDate.now()));
@@ -204,6 +207,7 @@ final class LiveSuite {
         document.put("quick", quick);
         document.put("ticks", ticks);
         document.put("workloads", workloads);
+        document.put("core_balance", Map.of("before", balanceBefore, "after", balanceAfter));
         return document;
     }
 

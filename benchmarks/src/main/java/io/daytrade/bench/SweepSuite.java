@@ -57,15 +57,21 @@ final class SweepSuite {
         out.printf(Locale.ROOT, "%nsuite sweep: sma_cross, %d parameter sets x %d symbols x %d bars = %,d bar-evaluations%n",
                 sets.length, symbols, bars, evaluations);
 
-        // Warm-up: the JIT compiles the engine and the loop before anything is timed. A small sweep left the
-        // first timed run at each parallelism 1-2 s slower than the next two in every suite run of session 13
-        // (its full-size parsing, columns and writer were not compiled yet, and the heap still growing), so
-        // one run of the whole grid at each parallelism, untimed, as the issue's warm JIT asks.
+        // Warm-up: the JIT compiles the engine and the loop before anything is timed, as the issue asks. A
+        // small sweep left the first timed run at each parallelism 1-2 s slower than the next two (session
+        // 13); one whole-grid run at each parallelism still left the compilers 1.5-2.8 s of CPU a pair of
+        // timed runs, taken from the backtests at p=2 only, where no core is idle (session 16). So pairs of
+        // whole-grid runs until a pair's compiling is under a second, at least two and at most five.
         sweep(file, "fast=5|10,slow=30|40", 1, work.resolve("warm-up"));
-        if (!quick) {
+        int warmUpPairs = 0;
+        double lastCompiling = 0;
+        while (!quick && warmUpPairs < 5 && (warmUpPairs < 2 || lastCompiling >= 1.0)) {
+            long compiledBefore = Jit.compilationMillis();
             for (int p = 1; p <= 2; p++) {
                 sweep(file, grid, p, work.resolve("warm-up-p" + p));
             }
+            lastCompiling = (Jit.compilationMillis() - compiledBefore) / 1e3;
+            warmUpPairs++;
         }
         PlainSmaCrossSweep.run(open, close, sets(quick ? grid : "fast=2..11:1,slow=45..90:9"), CAPITAL, FEE_BPS,
                 SLIPPAGE_BPS, PERIODS_PER_YEAR);
@@ -110,7 +116,7 @@ final class SweepSuite {
             throw new IllegalStateException("ta4j's strategies made no trades: not the same work");
         }
 
-        double[] balanceBefore = coreBalance();
+        double[] balanceBefore = CoreBalance.read(quick);
         // p=1 and p=2 take turns, so that a slow spell of the machine falls on both.
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int run = 0; run < runs; run++) {
@@ -122,7 +128,7 @@ final class SweepSuite {
                 check(dir, plain, symbols * sets.length);
             }
         }
-        double[] balanceAfter = coreBalance();
+        double[] balanceAfter = CoreBalance.read(quick);
         double[] seconds = {0, median(times.get(1)), median(times.get(2))};
         double p1 = evaluations / seconds[1];
         double p2 = evaluations / seconds[2];
@@ -136,8 +142,9 @@ final class SweepSuite {
                 p1, seconds[1], p1 / plainRate, p1 / ta4jRate, spread(times.get(1)));
         out.printf(Locale.ROOT, "%-22s %,16.0f %10.1f   %.3fx plain loop, %.2fx p=1, %.1fx ta4j (runs: %s s)%n",
                 "daytrade sweep p=2", p2, seconds[2], p2 / plainRate, p2 / p1, p2 / ta4jRate, spread(times.get(2)));
-        out.printf(Locale.ROOT, "cores: each thread's speed as a share of the fastest's, all at once: %s before the timed"
-                + " runs, %s after%n", CoreBalance.describe(balanceBefore), CoreBalance.describe(balanceAfter));
+        out.println(CoreBalance.line(balanceBefore, balanceAfter));
+        out.printf(Locale.ROOT, "warm-up: %d pairs of whole-grid runs at p=1 and p=2, the JIT compiling %.1f s in the"
+                + " last%n", warmUpPairs, lastCompiling);
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
         out.println();
         out.println("BENCHMARKS.md rows:");
@@ -162,17 +169,8 @@ final class SweepSuite {
         document.put("bar_evaluations", evaluations);
         document.put("workloads", workloads);
         document.put("core_balance", Map.of("before", balanceBefore, "after", balanceAfter));
+        document.put("warm_up", Map.of("pairs", warmUpPairs, "last_pair_compiling_seconds", lastCompiling));
         return document;
-    }
-
-    /** Read over two seconds (a tenth of one in --quick): how evenly the cores run right now. */
-    private double[] coreBalance() {
-        try {
-            return CoreBalance.measure(Runtime.getRuntime().availableProcessors(), quick ? 100 : 2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the cores' balance", e);
-        }
     }
 
     private static double median(List<Double> values) {

@@ -69,6 +69,12 @@ class BenchTest {
             assertThat(workload.path("ratios").path("vs_ta4j").asDouble()).isPositive();
         }
         assertThat(document.path("workloads").get(1).path("ratios").path("vs_p1").asDouble()).isPositive();
+        assertThat(document.path("warm_up").path("pairs").asInt()).as("none at the quick size").isZero();
+        assertCoreBalance(document);
+    }
+
+    /** The cores' balance before and after the timed runs: a share per core, the fastest first at 1. */
+    private static void assertCoreBalance(JsonNode document) {
         for (String when : List.of("before", "after")) {
             JsonNode balance = document.path("core_balance").path(when);
             assertThat(balance).as(when).hasSize(Runtime.getRuntime().availableProcessors());
@@ -124,6 +130,7 @@ class BenchTest {
                 assertThat(workload.path("ratios").path("vs_plain_loop_naive_sums").asDouble()).isPositive();
             }
         }
+        assertCoreBalance(document);
     }
 
     @Test
