@@ -1,5 +1,6 @@
 package io.daytrade.operators.sweep;
 
+import static io.daytrade.operators.sweep.SameHistory.assertSameHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytrade.backtest.BarHistory;
@@ -28,7 +29,7 @@ class ArrivingBarsTest {
         for (int i = 0; i < count; i++) {
             assertThat(gathered.add(1_000L * i, 10 + i)).isTrue();
         }
-        assertSame(gathered.bars.history("X", SPECS), gathered.expected());
+        assertSameHistory(gathered.bars.history("X", SPECS), gathered.expected());
     }
 
     @ParameterizedTest
@@ -42,7 +43,7 @@ class ArrivingBarsTest {
         assertThat(gathered.add(10_000, 2)).as("repeats the first bar's time").isFalse();
         assertThat(gathered.add(2_000, 3)).isTrue();
         assertThat(gathered.add(5_000, 4)).as("repeats a time seen out of order").isFalse();
-        assertSame(gathered.bars.history("X", SPECS), gathered.expected());
+        assertSameHistory(gathered.bars.history("X", SPECS), gathered.expected());
     }
 
     /** Bars as they were added, beside the ArrivingBars they were added to. */
@@ -66,17 +67,5 @@ class ArrivingBarsTest {
         private static double[] column(List<double[]> bars, int at) {
             return bars.stream().mapToDouble(b -> b[at]).toArray();
         }
-    }
-
-    private static void assertSame(BarHistory actual, BarHistory expected) {
-        assertThat(actual.times).isEqualTo(expected.times);
-        assertThat(actual.open).isEqualTo(expected.open);
-        assertThat(actual.high).isEqualTo(expected.high);
-        assertThat(actual.low).isEqualTo(expected.low);
-        assertThat(actual.close).isEqualTo(expected.close);
-        assertThat(actual.volume).isEqualTo(expected.volume);
-        assertThat(actual.decides).isEqualTo(expected.decides);
-        assertThat(actual.columns).isEqualTo(expected.columns);
-        assertThat(actual.values).isEqualTo(expected.values);
     }
 }

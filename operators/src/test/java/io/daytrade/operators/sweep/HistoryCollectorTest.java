@@ -1,5 +1,6 @@
 package io.daytrade.operators.sweep;
 
+import static io.daytrade.operators.sweep.SameHistory.assertSameHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytrade.backtest.BarHistory;
@@ -56,16 +57,6 @@ class HistoryCollectorTest {
                     "bar of B 1m at 1970-01-01T00:00:02Z repeats the time of an earlier bar",
                     "bar of A 1m at 1970-01-01T00:00:01Z repeats the time of an earlier bar");
         }
-    }
-
-    private static void assertSameHistory(BarHistory actual, BarHistory expected) {
-        assertThat(actual.times).isEqualTo(expected.times);
-        assertThat(actual.close).isEqualTo(expected.close);
-        assertThat(actual.open).isEqualTo(expected.open);
-        assertThat(actual.volume).isEqualTo(expected.volume);
-        assertThat(actual.decides).isEqualTo(expected.decides);
-        assertThat(actual.columns).isEqualTo(expected.columns);
-        assertThat(actual.values).isEqualTo(expected.values);
     }
 
     private static double[] closes(double... values) {

@@ -62,8 +62,14 @@ public final class LiveAnalyticsJob {
      * allowed disorder), so this bounds the latency it adds; Flink's 200 ms default would dominate it.
      */
     public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(20);
-    /** Longest a record waits in a network buffer that is not full; Flink's 100 ms default is per hop. */
-    public static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
+    /**
+     * Longest a record waits in a network buffer that is not full; Flink's 100 ms default is per hop. Only
+     * bar parts and bars cross the network (ticks are folded before the shuffle), a few per symbol and bar,
+     * so flushing often costs little: at 2 ms instead of 10 the latency's median fell from 23-30 to 16-19 ms
+     * and the median run's p99 from 36-48 to 25-29 ms (BENCHMARKS.md, session 16). Watermarks every 10 ms
+     * as well cost a fifth of the throughput.
+     */
+    public static final Duration BUFFER_TIMEOUT = Duration.ofMillis(2);
 
     private final LiveJobConfig config;
     private final List<BarInterval> intervals;
