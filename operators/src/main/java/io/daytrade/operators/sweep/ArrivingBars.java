@@ -80,12 +80,12 @@ final class ArrivingBars {
      * are let go as they are copied.
      */
     BarHistory history(String symbol, List<IndicatorSpec> specs) {
-        long[] t = joinLongs(times);
-        double[] o = join(open);
-        double[] h = join(high);
-        double[] l = join(low);
-        double[] c = join(close);
-        double[] v = join(volume);
+        long[] t = join(times, new long[size]);
+        double[] o = join(open, new double[size]);
+        double[] h = join(high, new double[size]);
+        double[] l = join(low, new double[size]);
+        double[] c = join(close, new double[size]);
+        double[] v = join(volume, new double[size]);
         if (seen != null) {
             // Stable: ties keep their arrival order.
             int[] order = IntStream.range(0, size).boxed().sorted(Comparator.comparingLong(i -> t[i]))
@@ -113,17 +113,8 @@ final class ArrivingBars {
         return all;
     }
 
-    private long[] joinLongs(List<long[]> blocks) {
-        long[] joined = new long[size];
-        for (int b = 0; b < blocks.size(); b++) {
-            System.arraycopy(blocks.get(b), 0, joined, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
-        }
-        blocks.clear();
-        return joined;
-    }
-
-    private double[] join(List<double[]> blocks) {
-        double[] joined = new double[size];
+    /** The first {@code size} values of the blocks, in order, copied into {@code joined}; the blocks are let go. */
+    private <A> A join(List<A> blocks, A joined) {
         for (int b = 0; b < blocks.size(); b++) {
             System.arraycopy(blocks.get(b), 0, joined, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
         }
