@@ -50,9 +50,22 @@ public final class RingBuffer {
         return values[slot < 0 ? slot + values.length : slot];
     }
 
+    /**
+     * The oldest value of a full buffer, {@code ago(capacity() - 1)}: the one the next {@link #add} replaces.
+     * Without {@code ago}'s bounds check and slot arithmetic, for the running sums that drop it every bar.
+     */
+    public double oldest() {
+        return values[next];
+    }
+
     /** The value added last; the buffer must not be empty. */
     public double newest() {
         return values[next == 0 ? values.length - 1 : next - 1];
+    }
+
+    /** The physical slot of the newest value; the buffer must not be empty. */
+    public int newestSlot() {
+        return next == 0 ? values.length - 1 : next - 1;
     }
 
     /** The value in physical slot {@code slot}, for algorithms that follow TA-Lib's slot order. */

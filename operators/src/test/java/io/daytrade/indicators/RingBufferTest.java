@@ -39,6 +39,10 @@ class RingBufferTest {
                     all.add(99);
                     one.add(99);
                     assertThat(all.newest()).isEqualTo(one.newest());
+                    if (all.isFull()) {
+                        assertThat(all.oldest()).as("the oldest, %s", where).isEqualTo(one.ago(capacity - 1));
+                        assertThat(all.slot(all.newestSlot())).as("the newest's slot, %s", where).isEqualTo(99.0);
+                    }
                     assertThat(all.slot((int) ((all.added() - 1) % capacity))).as("the next add's slot, %s", where)
                             .isEqualTo(99.0);
                 }

@@ -30,7 +30,7 @@ public final class Sma extends SingleInputIndicator {
         periodTotal += x;
         if (window.isFull()) {
             value = periodTotal / period;
-            periodTotal -= window.ago(period - 1);
+            periodTotal -= window.oldest();
         }
     }
 

@@ -38,7 +38,7 @@ public final class Wma extends SingleInputIndicator {
         periodSub += x;
         periodSub -= trailingValue;
         periodSum += x * period;
-        trailingValue = window.ago(period - 1);
+        trailingValue = window.oldest();
         value = periodSum / divider;
         periodSum -= periodSub;
     }

@@ -2,7 +2,7 @@ package io.daytrade.indicators.momentum;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.RollingExtreme;
+import io.daytrade.indicators.SlidingExtreme;
 import io.daytrade.indicators.averages.Sma;
 
 import java.io.DataInput;
@@ -21,8 +21,8 @@ public final class Stoch implements Indicator {
     private final int slowDPeriod;
     private final RingBuffer highs;
     private final RingBuffer lows;
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final SlidingExtreme highest;
+    private final SlidingExtreme lowest;
     private final Sma slowK;
     private final Sma slowD;
 
@@ -32,8 +32,8 @@ public final class Stoch implements Indicator {
         this.slowDPeriod = slowDPeriod;
         this.highs = new RingBuffer(fastKPeriod);
         this.lows = new RingBuffer(fastKPeriod);
-        this.highest = RollingExtreme.highest(fastKPeriod);
-        this.lowest = RollingExtreme.lowest(fastKPeriod);
+        this.highest = SlidingExtreme.highest(fastKPeriod);
+        this.lowest = SlidingExtreme.lowest(fastKPeriod);
         this.slowK = new Sma(slowKPeriod);
         this.slowD = new Sma(slowDPeriod);
     }
@@ -47,8 +47,9 @@ public final class Stoch implements Indicator {
         if (!highs.isFull()) {
             return;
         }
-        double diff = (highest.value() - lowest.value()) / 100.0;
-        double fastK = diff != 0.0 ? (close - lowest.value()) / diff : 0.0;
+        double lowestLow = lowest.value();
+        double diff = (highest.value() - lowestLow) / 100.0;
+        double fastK = diff != 0.0 ? (close - lowestLow) / diff : 0.0;
         slowK.update(fastK);
         if (slowK.hasValue()) {
             slowD.update(slowK.value());

@@ -2,7 +2,7 @@ package io.daytrade.indicators.momentum;
 
 import io.daytrade.indicators.Indicator;
 import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.RollingExtreme;
+import io.daytrade.indicators.SlidingExtreme;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -14,16 +14,16 @@ public final class WillR implements Indicator {
     private final int period;
     private final RingBuffer highs;
     private final RingBuffer lows;
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final SlidingExtreme highest;
+    private final SlidingExtreme lowest;
     private double value;
 
     public WillR(int period) {
         this.period = period;
         this.highs = new RingBuffer(period);
         this.lows = new RingBuffer(period);
-        this.highest = RollingExtreme.highest(period);
-        this.lowest = RollingExtreme.lowest(period);
+        this.highest = SlidingExtreme.highest(period);
+        this.lowest = SlidingExtreme.lowest(period);
     }
 
     @Override
@@ -35,8 +35,9 @@ public final class WillR implements Indicator {
         if (!highs.isFull()) {
             return;
         }
-        double diff = (highest.value() - lowest.value()) / (-100.0);
-        value = diff != 0.0 ? (highest.value() - close) / diff : 0.0;
+        double highestHigh = highest.value();
+        double diff = (highestHigh - lowest.value()) / (-100.0);
+        value = diff != 0.0 ? (highestHigh - close) / diff : 0.0;
     }
 
     @Override

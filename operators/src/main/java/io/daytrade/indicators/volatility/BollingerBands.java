@@ -39,7 +39,7 @@ public final class BollingerBands extends SingleInputIndicator {
             return;
         }
         double meanOfSquares = sumOfSquares / period;
-        double leaving = window.ago(period - 1);
+        double leaving = window.oldest();
         sumOfSquares -= leaving * leaving;
         double mean = middle.value();
         meanOfSquares -= mean * mean;

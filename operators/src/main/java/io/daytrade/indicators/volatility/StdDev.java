@@ -38,7 +38,7 @@ public final class StdDev extends SingleInputIndicator {
         }
         double mean = sum / period;
         double meanOfSquares = sumOfSquares / period;
-        double leaving = window.ago(period - 1);
+        double leaving = window.oldest();
         sum -= leaving;
         sumOfSquares -= leaving * leaving;
         double variance = meanOfSquares - mean * mean;
