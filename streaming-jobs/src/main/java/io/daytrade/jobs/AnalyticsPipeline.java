@@ -6,6 +6,7 @@ import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.bars.BarAssembler;
 import io.daytrade.operators.bars.PartialBar;
+import io.daytrade.operators.bars.PartialBarTypeInfo;
 import io.daytrade.operators.bars.TickPreAggregator;
 import io.daytrade.operators.crossasset.CrossAssetFunction;
 import io.daytrade.operators.indicators.BarIndicatorFunction;
@@ -63,7 +64,7 @@ public final class AnalyticsPipeline {
             boolean sortedInput, String source, int cachedKeys) {
         String labels = intervals.stream().map(BarInterval::label).collect(Collectors.joining(","));
         // Chained to whatever produced the ticks, so that ticks never cross the shuffle one by one.
-        return ticks.transform("Pre-aggregate ticks (" + labels + ")", Types.POJO(PartialBar.class),
+        return ticks.transform("Pre-aggregate ticks (" + labels + ")", new PartialBarTypeInfo(),
                         new TickPreAggregator(intervals, source))
                 .uid(PRE_AGGREGATE_UID)
                 .keyBy(part -> part.symbol, Types.STRING)

@@ -2,11 +2,14 @@ package io.daytrade.operators.bars;
 
 import io.daytrade.schemas.DeadLetter;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * What the pre-aggregation sends over the shuffle to the symbol's bar stage: part of one bar (the ticks
  * one subtask saw of it), or a tick that was already behind that subtask's watermark, as the dead letter
- * the bar stage passes on. A Flink POJO.
+ * the bar stage passes on. Serialized by {@link PartialBarSerializer}.
  */
+@TypeInfo(PartialBarTypeInfo.Factory.class)
 public class PartialBar {
 
     public String symbol;
