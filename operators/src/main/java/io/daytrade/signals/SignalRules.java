@@ -35,6 +35,8 @@ public final class SignalRules {
     private final int[] opposite;
     /** Per rule, the rising and the falling column of its crossing of two columns, or null. */
     private final int[][] crossingColumns;
+    /** The rules' ids, which memory records to be fitted after a restore. */
+    private final String[] ruleIds;
 
     private SignalRules(List<RuleDefinition> definitions, List<Condition> conditions,
             List<List<Integer>> inputColumns, List<String> columns, int crossingSlots) {
@@ -47,6 +49,7 @@ public final class SignalRules {
                 .map(c -> c instanceof Conditions.Crossing crossing ? crossing.risingAndFalling() : null)
                 .toArray(int[][]::new);
         this.opposite = opposites(crossingColumns);
+        this.ruleIds = definitions.stream().map(RuleDefinition::id).toArray(String[]::new);
     }
 
     private static int[] opposites(int[][] crossingColumns) {
@@ -107,7 +110,7 @@ public final class SignalRules {
     }
 
     public RuleMemory newMemory() {
-        return new RuleMemory(crossingSlots, definitions.stream().map(RuleDefinition::id).toArray(String[]::new));
+        return new RuleMemory(crossingSlots, ruleIds.clone());
     }
 
     /**
@@ -119,6 +122,11 @@ public final class SignalRules {
      * @return {@code restored} itself when it is for exactly these rules
      */
     public RuleMemory fit(RuleMemory restored) {
+        // The usual case, at every bar: memory of these very rules. Checked before making fresh memory to
+        // compare with, which was 7% of the live job's indicator thread.
+        if (restored.rules != null && Arrays.equals(restored.rules, ruleIds)) {
+            return restored;
+        }
         RuleMemory fresh = newMemory();
         boolean sameSizes = restored.crossing.length == fresh.crossing.length
                 && restored.previous.length == fresh.previous.length;
