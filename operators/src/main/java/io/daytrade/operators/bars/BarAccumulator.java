@@ -122,18 +122,20 @@ public class BarAccumulator {
 
     public Bar toBar(String symbol, String interval) {
         double totalVolume = volume.value();
-        return Bar.newBuilder()
-                .setSymbol(symbol)
-                .setInterval(interval)
-                .setWindowStart(Instant.ofEpochMilli(windowStart))
-                .setWindowEnd(Instant.ofEpochMilli(windowEnd))
-                .setOpen(open)
-                .setHigh(high)
-                .setLow(low)
-                .setClose(close)
-                .setVolume(totalVolume)
-                .setTickCount(tickCount)
-                .setVwap(totalVolume > 0 ? notional.value() / totalVolume : close)
-                .build();
+        // Setters rather than Avro's builder: its build() looked up and deep-copied the default of the unset
+        // arrival field for every bar.
+        Bar bar = new Bar();
+        bar.setSymbol(symbol);
+        bar.setInterval(interval);
+        bar.setWindowStart(Instant.ofEpochMilli(windowStart));
+        bar.setWindowEnd(Instant.ofEpochMilli(windowEnd));
+        bar.setOpen(open);
+        bar.setHigh(high);
+        bar.setLow(low);
+        bar.setClose(close);
+        bar.setVolume(totalVolume);
+        bar.setTickCount(tickCount);
+        bar.setVwap(totalVolume > 0 ? notional.value() / totalVolume : close);
+        return bar;
     }
 }
