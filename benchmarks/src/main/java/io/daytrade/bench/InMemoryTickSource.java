@@ -6,6 +6,7 @@ import java.util.Collection;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -15,6 +16,7 @@ import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceReaderBase;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.NumberSequenceIterator;
@@ -25,7 +27,8 @@ import org.apache.flink.util.NumberSequenceIterator;
  * than by a separate operator, and no generator or mapping step stands between the ticks and the job. The
  * numbers are split among subtasks as {@link NumberSequenceSource} splits them; {@code tickOfNumber} fills
  * each reader's one tick record with a number's tick (from columns made before the clock starts), as the
- * live job's Kafka decoder fills its one record ({@code TickDecoder}).
+ * live job's Kafka decoder fills its one record ({@code TickDecoder}). The readers note the throughput's
+ * span themselves ({@link SourceSpan}).
  */
 final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Collection<NumberSequenceSplit>>,
         ResultTypeQueryable<Tick> {
@@ -83,9 +86,12 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
         return new AvroTypeInfo<>(Tick.class);
     }
 
+    /** Notes its span in {@link SourceSpan}: the first record's time, the end of its input and its records. */
     private static final class Reader extends IteratorSourceReaderBase<Long, Tick, NumberSequenceIterator, NumberSequenceSplit> {
         private final TickOfNumber tickOfNumber;
         private final Tick reused = new Tick();
+        private long records;
+        private boolean ended;
 
         Reader(SourceReaderContext context, TickOfNumber tickOfNumber) {
             super(context);
@@ -93,7 +99,20 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
         }
 
         @Override
+        public InputStatus pollNext(ReaderOutput<Tick> output) {
+            InputStatus status = super.pollNext(output);
+            if (status == InputStatus.END_OF_INPUT && !ended) {
+                ended = true;
+                SourceSpan.end(System.nanoTime(), records);
+            }
+            return status;
+        }
+
+        @Override
         protected Tick convert(Long number) {
+            if (records++ == 0) {
+                SourceSpan.first(System.nanoTime());
+            }
             return tickOfNumber.fill(number, reused);
         }
     }
