@@ -24,7 +24,8 @@ class CurveStatisticsTest {
             double cash = 100_000;
             int n = 0;
             while (n < 2_000) {
-                int length = random.nextInt(40);
+                // Mostly short runs, as a sweep's are between trades, and now and then a long one.
+                int length = random.nextInt(10) == 0 ? random.nextInt(700) : random.nextInt(40);
                 double[] closes = new double[length + 3];
                 for (int i = 0; i < closes.length; i++) {
                     closes[i] = 50 + random.nextGaussian() * 5;
