@@ -60,7 +60,7 @@ public final class RingBuffer {
 
     /** The value added last; the buffer must not be empty. */
     public double newest() {
-        return values[next == 0 ? values.length - 1 : next - 1];
+        return values[newestSlot()];
     }
 
     /** The physical slot of the newest value; the buffer must not be empty. */
