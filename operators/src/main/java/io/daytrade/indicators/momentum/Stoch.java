@@ -1,8 +1,7 @@
 package io.daytrade.indicators.momentum;
 
+import io.daytrade.indicators.HighLowWindow;
 import io.daytrade.indicators.Indicator;
-import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.SlidingExtreme;
 import io.daytrade.indicators.averages.Sma;
 
 import java.io.DataInput;
@@ -19,10 +18,7 @@ public final class Stoch implements Indicator {
     private final int fastKPeriod;
     private final int slowKPeriod;
     private final int slowDPeriod;
-    private final RingBuffer highs;
-    private final RingBuffer lows;
-    private final SlidingExtreme highest;
-    private final SlidingExtreme lowest;
+    private final HighLowWindow window;
     private final Sma slowK;
     private final Sma slowD;
 
@@ -30,25 +26,19 @@ public final class Stoch implements Indicator {
         this.fastKPeriod = fastKPeriod;
         this.slowKPeriod = slowKPeriod;
         this.slowDPeriod = slowDPeriod;
-        this.highs = new RingBuffer(fastKPeriod);
-        this.lows = new RingBuffer(fastKPeriod);
-        this.highest = SlidingExtreme.highest(fastKPeriod);
-        this.lowest = SlidingExtreme.lowest(fastKPeriod);
+        this.window = new HighLowWindow(fastKPeriod);
         this.slowK = new Sma(slowKPeriod);
         this.slowD = new Sma(slowDPeriod);
     }
 
     @Override
     public void update(double open, double high, double low, double close, double volume, long barTime) {
-        highs.add(high);
-        lows.add(low);
-        highest.update(highs);
-        lowest.update(lows);
-        if (!highs.isFull()) {
+        window.add(high, low);
+        if (!window.isFull()) {
             return;
         }
-        double lowestLow = lowest.value();
-        double diff = (highest.value() - lowestLow) / 100.0;
+        double lowestLow = window.lowest();
+        double diff = (window.highest() - lowestLow) / 100.0;
         double fastK = diff != 0.0 ? (close - lowestLow) / diff : 0.0;
         slowK.update(fastK);
         if (slowK.hasValue()) {
@@ -85,28 +75,21 @@ public final class Stoch implements Indicator {
 
     @Override
     public void reset() {
-        highs.clear();
-        lows.clear();
-        highest.invalidate();
-        lowest.invalidate();
+        window.clear();
         slowK.reset();
         slowD.reset();
     }
 
     @Override
     public void writeState(DataOutput out) throws IOException {
-        highs.writeState(out);
-        lows.writeState(out);
+        window.writeState(out);
         slowK.writeState(out);
         slowD.writeState(out);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
-        highs.readState(in);
-        lows.readState(in);
-        highest.invalidate();
-        lowest.invalidate();
+        window.readState(in);
         slowK.readState(in);
         slowD.readState(in);
     }

@@ -1,8 +1,7 @@
 package io.daytrade.indicators.momentum;
 
+import io.daytrade.indicators.HighLowWindow;
 import io.daytrade.indicators.Indicator;
-import io.daytrade.indicators.RingBuffer;
-import io.daytrade.indicators.SlidingExtreme;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -12,37 +11,28 @@ import java.io.IOException;
 public final class WillR implements Indicator {
 
     private final int period;
-    private final RingBuffer highs;
-    private final RingBuffer lows;
-    private final SlidingExtreme highest;
-    private final SlidingExtreme lowest;
+    private final HighLowWindow window;
     private double value;
 
     public WillR(int period) {
         this.period = period;
-        this.highs = new RingBuffer(period);
-        this.lows = new RingBuffer(period);
-        this.highest = SlidingExtreme.highest(period);
-        this.lowest = SlidingExtreme.lowest(period);
+        this.window = new HighLowWindow(period);
     }
 
     @Override
     public void update(double open, double high, double low, double close, double volume, long barTime) {
-        highs.add(high);
-        lows.add(low);
-        highest.update(highs);
-        lowest.update(lows);
-        if (!highs.isFull()) {
+        window.add(high, low);
+        if (!window.isFull()) {
             return;
         }
-        double highestHigh = highest.value();
-        double diff = (highestHigh - lowest.value()) / (-100.0);
+        double highestHigh = window.highest();
+        double diff = (highestHigh - window.lowest()) / (-100.0);
         value = diff != 0.0 ? (highestHigh - close) / diff : 0.0;
     }
 
     @Override
     public boolean hasValue() {
-        return highs.isFull();
+        return window.isFull();
     }
 
     @Override
@@ -57,26 +47,19 @@ public final class WillR implements Indicator {
 
     @Override
     public void reset() {
-        highs.clear();
-        lows.clear();
-        highest.invalidate();
-        lowest.invalidate();
+        window.clear();
         value = 0;
     }
 
     @Override
     public void writeState(DataOutput out) throws IOException {
-        highs.writeState(out);
-        lows.writeState(out);
+        window.writeState(out);
         out.writeDouble(value);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
-        highs.readState(in);
-        lows.readState(in);
-        highest.invalidate();
-        lowest.invalidate();
+        window.readState(in);
         value = in.readDouble();
     }
 }
