@@ -94,14 +94,14 @@ public final class HighLowWindow {
 
     /** As two {@link RingBuffer#writeState}s, the highs' then the lows'. */
     public void writeState(DataOutput out) throws IOException {
-        writeSeries(out, highs);
-        writeSeries(out, lows);
+        RingBuffer.writeSlots(out, highs, added);
+        RingBuffer.writeSlots(out, lows, added);
     }
 
     public void readState(DataInput in) throws IOException {
         clear();
-        long restoredAdded = readSeries(in, highs);
-        long lowsAdded = readSeries(in, lows);
+        long restoredAdded = RingBuffer.readSlots(in, highs);
+        long lowsAdded = RingBuffer.readSlots(in, lows);
         if (lowsAdded != restoredAdded) {
             throw new IOException("highs and lows of different lengths: " + restoredAdded + " and " + lowsAdded);
         }
@@ -135,27 +135,5 @@ public final class HighLowWindow {
             highPrefix = highPrefix >= highs[s] ? highPrefix : highs[s];
             lowPrefix = lowPrefix <= lows[s] ? lowPrefix : lows[s];
         }
-    }
-
-    private int size() {
-        return (int) Math.min(added, capacity);
-    }
-
-    private void writeSeries(DataOutput out, double[] values) throws IOException {
-        out.writeLong(added);
-        long first = added - size();
-        for (long i = first; i < added; i++) {
-            out.writeDouble(values[(int) (i % capacity)]);
-        }
-    }
-
-    /** Reads one ring buffer's state into {@code values} (slot = index % capacity); returns its count of values added. */
-    private long readSeries(DataInput in, double[] values) throws IOException {
-        long restoredAdded = in.readLong();
-        long first = restoredAdded - Math.min(restoredAdded, capacity);
-        for (long i = first; i < restoredAdded; i++) {
-            values[(int) (i % capacity)] = in.readDouble();
-        }
-        return restoredAdded;
     }
 }

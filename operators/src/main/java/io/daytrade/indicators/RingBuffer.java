@@ -96,22 +96,33 @@ public final class RingBuffer {
     }
 
     public void writeState(DataOutput out) throws IOException {
-        out.writeLong(added);
-        int size = size();
-        for (int back = size - 1; back >= 0; back--) {
-            out.writeDouble(ago(back));
-        }
+        writeSlots(out, values, added);
     }
 
     public void readState(DataInput in) throws IOException {
-        long restoredAdded = in.readLong();
-        int size = (int) Math.min(restoredAdded, values.length);
         clear();
-        // Re-add the values so each lands in the slot it had: slot = index % capacity.
-        added = restoredAdded - size;
+        added = readSlots(in, values);
         next = (int) (added % values.length);
-        for (int i = 0; i < size; i++) {
-            add(in.readDouble());
+    }
+
+    /**
+     * Writes {@code slots}, laid out as a ring buffer's after {@code added} additions (the i-th value in slot
+     * {@code i % slots.length}), in the state format of a ring buffer: the count of additions, then the
+     * values held, oldest first. For windows that keep their values in arrays of their own.
+     */
+    static void writeSlots(DataOutput out, double[] slots, long added) throws IOException {
+        out.writeLong(added);
+        for (long i = added - Math.min(added, slots.length); i < added; i++) {
+            out.writeDouble(slots[(int) (i % slots.length)]);
         }
+    }
+
+    /** Reads that format back into {@code slots}, each value into the slot it had; returns the count of additions. */
+    static long readSlots(DataInput in, double[] slots) throws IOException {
+        long added = in.readLong();
+        for (long i = added - Math.min(added, slots.length); i < added; i++) {
+            slots[(int) (i % slots.length)] = in.readDouble();
+        }
+        return added;
     }
 }
