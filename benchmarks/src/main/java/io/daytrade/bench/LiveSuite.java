@@ -2,6 +2,7 @@ package io.daytrade.bench;
 
 import io.daytrade.indicators.IndicatorSet;
 import io.daytrade.operators.IdleKeyCleanup;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.operators.bars.ExactSum;
 import io.daytrade.operators.bars.FixedPointSum;
 import io.daytrade.operators.statecache.StateCachingKeyedProcessOperator;
@@ -273,7 +274,7 @@ final class LiveSuite {
         // The latency probe only where latency is measured: its board of arrivals, shared by two threads, and
         // its histogram cost the throughput runs a tenth of their bars and indicator threads, for no figure.
         if (live) {
-            bars = bars.map(LatencyRecorder.noteArrival(), new AvroTypeInfo<>(Bar.class)).name("Note arrival");
+            bars = bars.map(LatencyRecorder.noteArrival(), new BarTypeInfo()).name("Note arrival");
         }
         SingleOutputStreamOperator<IndicatorValues> values = AnalyticsPipeline.indicators(bars, specs, "bench", IdleKeyCleanup.never(),
                 cachedKeys);

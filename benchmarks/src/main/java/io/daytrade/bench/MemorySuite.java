@@ -3,6 +3,7 @@ package io.daytrade.bench;
 import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.indicators.IndicatorType;
 import io.daytrade.jobs.AnalyticsPipeline;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.IndicatorValues;
 
@@ -120,7 +121,7 @@ final class MemorySuite {
                 ? bar("S" + (index % symbols), index / symbols)
                 : bar("~idle", index / symbols); // keeps the job alive for the savepoint, on one key
         DataGeneratorSource<Bar> source = new DataGeneratorSource<>(generator, Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(quick ? 20_000 : 60_000), new AvroTypeInfo<>(Bar.class));
+                RateLimiterStrategy.perSecond(quick ? 20_000 : 60_000), new BarTypeInfo());
         var values = AnalyticsPipeline.indicators(
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "Generated bars").uid("generated-bars"),
                 specs, "bench");

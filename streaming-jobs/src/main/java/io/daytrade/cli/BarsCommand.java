@@ -3,13 +3,13 @@ package io.daytrade.cli;
 import io.daytrade.jobs.BoundedJob;
 import io.daytrade.jobs.csv.CsvOutput;
 import io.daytrade.operators.bars.BarInterval;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.schemas.Bar;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ final class BarsCommand implements Callable<Integer> {
 
         BoundedJob job = new BoundedJob(parallelism);
         SingleOutputStreamOperator<Bar> bars = BarInput.fromTicks(job, ticks, intervals);
-        BoundedJob.Result<Bar> result = job.run(bars, new AvroTypeInfo<>(Bar.class), "daytrade bars");
+        BoundedJob.Result<Bar> result = job.run(bars, new BarTypeInfo(), "daytrade bars");
 
         List<String> labels = intervals.stream().map(BarInterval::label).toList();
         CsvOutput.writeBars(out, result.records(), labels, intervals.size() > 1);

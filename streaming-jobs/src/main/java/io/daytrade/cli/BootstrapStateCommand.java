@@ -9,6 +9,7 @@ import io.daytrade.jobs.live.LiveAnalyticsJob;
 import io.daytrade.jobs.live.LiveJobConfig;
 import io.daytrade.jobs.live.RuleFile;
 import io.daytrade.operators.bars.BarInterval;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.DeadLetter;
 import io.daytrade.schemas.Tick;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -111,7 +111,7 @@ final class BootstrapStateCommand implements Callable<Integer> {
             }
             String fallback = label;
             history = job.bars(bars, layout).map(bar -> bar.getInterval().length() == 0
-                    ? Bar.newBuilder(bar).setInterval(fallback).build() : bar, new AvroTypeInfo<>(Bar.class))
+                    ? Bar.newBuilder(bar).setInterval(fallback).build() : bar, new BarTypeInfo())
                     .name("Interval " + label);
         }
         var values = AnalyticsPipeline.indicators(history, indicators, String.valueOf(bars != null ? bars : ticks));

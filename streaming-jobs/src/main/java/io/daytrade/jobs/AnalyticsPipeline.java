@@ -5,6 +5,7 @@ import io.daytrade.indicators.IndicatorSpec;
 import io.daytrade.operators.IdleKeyCleanup;
 import io.daytrade.operators.bars.BarInterval;
 import io.daytrade.operators.bars.BarAssembler;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.operators.bars.PartialBar;
 import io.daytrade.operators.bars.PartialBarTypeInfo;
 import io.daytrade.operators.bars.TickPreAggregator;
@@ -68,7 +69,7 @@ public final class AnalyticsPipeline {
                         new TickPreAggregator(intervals, source))
                 .uid(PRE_AGGREGATE_UID)
                 .keyBy(part -> part.symbol, Types.STRING)
-                .transform("Ticks to bars (" + labels + ")", new AvroTypeInfo<>(Bar.class),
+                .transform("Ticks to bars (" + labels + ")", new BarTypeInfo(),
                         new StateCachingKeyedProcessOperator<>(new BarAssembler(intervals, sortedInput, source), cachedKeys))
                 .uid(BARS_UID);
     }

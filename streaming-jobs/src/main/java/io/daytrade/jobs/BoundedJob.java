@@ -6,6 +6,7 @@ import io.daytrade.jobs.csv.ShardPerSubtaskSource;
 import io.daytrade.jobs.csv.SourceLine;
 import io.daytrade.jobs.csv.SymbolShardReader;
 import io.daytrade.jobs.csv.TickLineParser;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.sweep.SymbolPartitioner;
 import io.daytrade.schemas.Bar;
@@ -172,7 +173,7 @@ public final class BoundedJob {
     /** Bars of a file whose header was checked by {@link CsvLayout#forBars}, stamped with their start. */
     public DataStream<Bar> bars(Path file, CsvLayout layout) {
         SingleOutputStreamOperator<Bar> bars = lines(file, "bars", layout)
-                .process(new BarLineParser(layout), new AvroTypeInfo<>(Bar.class))
+                .process(new BarLineParser(layout), new BarTypeInfo())
                 .uid("parse-bars")
                 .name("Parse bars");
         deadLetters.add(bars.getSideOutput(DeadLetters.TAG));

@@ -3,6 +3,7 @@ package io.daytrade.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.daytrade.jobs.csv.CsvLayout;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.schemas.Bar;
 
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +66,7 @@ class BoundedJobTest {
     private static Map<String, List<String>> barsBySymbol(Path file, int parallelism) throws Exception {
         BoundedJob job = new BoundedJob(parallelism);
         BoundedJob.Result<Bar> result = job.run(job.bars(file, CsvLayout.forBars(file)),
-                new AvroTypeInfo<>(Bar.class), "read bars");
+                new BarTypeInfo(), "read bars");
         Map<String, List<String>> bySymbol = new TreeMap<>();
         result.records().forEach(bar -> bySymbol.computeIfAbsent(bar.getSymbol().toString(), s -> new ArrayList<>())
                 .add(bar.getWindowStart() + " " + bar.getClose() + " " + bar.getVolume()));

@@ -1,5 +1,6 @@
 package io.daytrade.operators.backtest;
 
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.schemas.Bar;
 import io.daytrade.schemas.Signal;
 
@@ -40,6 +41,6 @@ public class BacktestEvent {
     /** Explicit type information: the Avro fields get Avro serializers, nothing falls back to Kryo. */
     public static TypeInformation<BacktestEvent> type() {
         return Types.POJO(BacktestEvent.class,
-                Map.of("bar", new AvroTypeInfo<>(Bar.class), "signal", new AvroTypeInfo<>(Signal.class)));
+                Map.of("bar", new BarTypeInfo(), "signal", new AvroTypeInfo<>(Signal.class)));
     }
 }

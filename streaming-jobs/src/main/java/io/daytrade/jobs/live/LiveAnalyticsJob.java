@@ -6,6 +6,7 @@ import io.daytrade.jobs.AnalyticsPipeline;
 import io.daytrade.jobs.kafka.AvroRecordSerializer;
 import io.daytrade.jobs.kafka.TickRecordDeserializer;
 import io.daytrade.operators.bars.BarInterval;
+import io.daytrade.operators.bars.BarTypeInfo;
 import io.daytrade.operators.deadletters.DeadLetters;
 import io.daytrade.operators.signals.SignalFunction;
 import io.daytrade.operators.validation.ValidateTicks;
@@ -207,7 +208,7 @@ public final class LiveAnalyticsJob {
             deadLetters = deadLetters.union(relations.getSideOutput(DeadLetters.TAG));
         }
 
-        bars.map(LiveAnalyticsJob::withoutArrivalTime, new AvroTypeInfo<>(Bar.class))
+        bars.map(LiveAnalyticsJob::withoutArrivalTime, new BarTypeInfo())
                 .uid("bars-for-topic").name("Bars for topic")
                 .sinkTo(sink(Bar.class, topics.bars, Bar::getSymbol, "bars")).uid("sink-bars").name("Kafka " + topics.bars);
         values.sinkTo(sink(IndicatorValues.class, topics.indicators, IndicatorValues::getSymbol, "indicators"))
