@@ -114,12 +114,14 @@ public class BarAssembler extends KeyedProcessFunction<String, PartialBar, Bar> 
         MapState<Long, BarAccumulator> bars = openBars.get(part.interval);
         BarAccumulator bar = bars.get(incoming.windowStart);
         if (bar == null) {
-            bar = incoming;
+            bars.put(incoming.windowStart, incoming);
+            // Only the bar's first part: whatever put the bar in state (this, or the state bootstrap) also
+            // registered its timer, and the timer service's lookup of a duplicate was a cost per part.
+            ctx.timerService().registerEventTimeTimer(incoming.lastMillisecond());
         } else {
             bar.merge(incoming);
+            bars.put(incoming.windowStart, bar);
         }
-        bars.put(incoming.windowStart, bar);
-        ctx.timerService().registerEventTimeTimer(incoming.lastMillisecond());
     }
 
     @Override

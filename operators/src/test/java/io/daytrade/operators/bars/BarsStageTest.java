@@ -235,6 +235,27 @@ class BarsStageTest {
     }
 
     @Test
+    void aBarOfSeveralPartsHasOneTimerAndClosesOnce() throws Exception {
+        try (var harness = new BarsStageHarness("1m", false, 2)) {
+            harness.process(0, tick("AAA", T0 + 1_000, 10.0, 1, 1));
+            harness.barrier(0);
+            harness.process(1, tick("AAA", T0 + 2_000, 11.0, 2, 2));
+            harness.barrier(1);
+            harness.process(0, tick("AAA", T0 + 3_000, 12.0, 4, 3));
+            harness.barrier(0);
+            assertThat(harness.partsSent()).isEqualTo(3);
+            assertThat(harness.timers()).isEqualTo(1);
+            harness.watermark(T0 + MINUTE);
+            assertThat(harness.bars()).singleElement().satisfies(bar -> {
+                assertThat(bar.getTickCount()).isEqualTo(3);
+                assertThat(bar.getVolume()).isEqualTo(7.0);
+                assertThat(bar.getClose()).isEqualTo(12.0);
+            });
+            assertNoStateLeft(harness);
+        }
+    }
+
+    @Test
     void aSubtaskGoingIdleSendsItsPartsBeforeOthersMoveTheWatermark() throws Exception {
         try (var harness = new BarsStageHarness("1m", false, 2)) {
             harness.process(0, tick("AAA", T0 + 1_000, 10.0, 1, 1));
