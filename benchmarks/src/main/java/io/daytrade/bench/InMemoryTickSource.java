@@ -3,6 +3,7 @@ package io.daytrade.bench;
 import io.daytrade.schemas.Tick;
 
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -28,7 +29,7 @@ import org.apache.flink.util.NumberSequenceIterator;
  * numbers are split among subtasks as {@link NumberSequenceSource} splits them; {@code tickOfNumber} fills
  * each reader's one tick record with a number's tick (from columns made before the clock starts), as the
  * live job's Kafka decoder fills its one record ({@code TickDecoder}). The readers note the throughput's
- * span themselves ({@link SourceSpan}).
+ * span themselves ({@link SourceSpan}), and wait for {@link SourceGate} before their first tick.
  */
 final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Collection<NumberSequenceSplit>>,
         ResultTypeQueryable<Tick> {
@@ -92,6 +93,7 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
         private final Tick reused = new Tick();
         private long records;
         private boolean ended;
+        private boolean atGate;
 
         Reader(SourceReaderContext context, TickOfNumber tickOfNumber) {
             super(context);
@@ -100,12 +102,25 @@ final class InMemoryTickSource implements Source<Tick, NumberSequenceSplit, Coll
 
         @Override
         public InputStatus pollNext(ReaderOutput<Tick> output) {
+            if (!SourceGate.opened().isDone()) {
+                if (!atGate) {
+                    atGate = true;
+                    SourceGate.arrived();
+                }
+                return InputStatus.NOTHING_AVAILABLE;
+            }
             InputStatus status = super.pollNext(output);
             if (status == InputStatus.END_OF_INPUT && !ended) {
                 ended = true;
                 SourceSpan.end(System.nanoTime(), records);
             }
             return status;
+        }
+
+        @Override
+        public CompletableFuture<Void> isAvailable() {
+            CompletableFuture<Void> gate = SourceGate.opened();
+            return gate.isDone() ? super.isAvailable() : gate;
         }
 
         @Override

@@ -33,11 +33,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -58,9 +60,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * thread doing the same bar aggregation (looking each tick's symbol up, as the job must), indicator and
  * rule work with the same classes on the same ticks.
  *
- * <p>Throughput is counted by a probe after the source, from the first tick to the end of the input, so
- * job start and the final checkpoint are not in it. Each configuration runs twice first, for the JIT, then
- * three times; the median and the spread are reported. The latency runs of each backend (three, the
+ * <p>Throughput is counted by the in-memory source's readers, from the first tick to the end of the input,
+ * so job start and the final checkpoint are not in it; the readers wait at {@link SourceGate} until the JIT
+ * has compiled what the job's start ran, so that the JIT's CPU is not in it either. Each configuration runs
+ * two to six times first, for the JIT (until the compilers' CPU in a run is small), then three times; the
+ * median and the spread are reported. The latency runs of each backend (three, the
  * median's p99 reported with every run's) follow a five-second run of the same job at the same rate, for
  * the same reason.
  */
@@ -83,8 +87,22 @@ final class LiveSuite {
         }
     }
 
+    /**
+     * The in-memory runs' readers start once the JIT compilers have used at most a clock tick of CPU in
+     * this window after the job's start (the job start's own code compiled), or after the maximum.
+     */
+    static final long JIT_QUIET_WINDOW_MILLIS = 250;
+    static final long JIT_QUIET_MAX_MILLIS = 10_000;
+    /** Warm-up runs of each throughput configuration: until one's compiler CPU is at most this. */
+    static final int MIN_WARM_UPS = 2;
+    static final int MAX_WARM_UPS = 6;
+    static final long WARM_COMPILER_CPU_MILLIS = 200;
+
     private final boolean quick;
     private final PrintWriter out;
+    /** Of the last in-memory run: how long its readers were held for the JIT, and the JIT's CPU after. */
+    private long lastHeldMillis;
+    private long lastCompilerCpuMillis;
     private final String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
 
     LiveSuite(boolean quick, PrintWriter out) {
@@ -93,7 +111,7 @@ final class LiveSuite {
     }
 
     Map<String, Object> run(Path work) throws Exception {
-        long ticks = quick ? 100_000 : 12_000_000;
+        long ticks = quick ? 100_000 : 24_000_000;
         Spread naive = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS, false);
         Spread plain = plainLoop(quick ? 100_000 : PLAIN_LOOP_TICKS, true);
         out.printf(Locale.ROOT, "%nsuite live: %,d ticks of %d symbols -> 1m bars -> %s -> 2 rules; exactly-once"
@@ -116,20 +134,36 @@ final class LiveSuite {
                     continue;
                 }
                 Path dir = work.resolve(backend + "-" + p);
-                for (int warmUp = 0; warmUp < (quick ? 0 : 2); warmUp++) {
+                // Warm-up runs until the JIT compilers take little CPU in one (or at most six): two were the
+                // rule until session 21, and the compilers then still took 0.5-1.5 s of CPU in the first
+                // timed run, falling run by run.
+                int warmUps = 0;
+                while (!quick && warmUps < MAX_WARM_UPS && (warmUps < MIN_WARM_UPS
+                        || lastCompilerCpuMillis > WARM_COMPILER_CPU_MILLIS)) {
                     runJob(dir, backend, p, ticks / 2, 0);
+                    warmUps++;
                 }
                 List<Double> rates = new ArrayList<>();
+                List<Long> held = new ArrayList<>();
+                List<Long> compiling = new ArrayList<>();
                 for (int run = 0; run < (quick ? 1 : 3); run++) {
                     runJob(dir, backend, p, ticks, 0);
                     rates.add(SourceSpan.rate(ticks));
+                    held.add(lastHeldMillis);
+                    compiling.add(lastCompilerCpuMillis);
                 }
                 Spread rate = Spread.of(rates);
                 String name = "live_" + backend + "_p" + p;
                 maxRates.put(backend + "-" + p, rate.median());
                 out.printf(Locale.ROOT, "%-30s %,16.0f %22s %11.3fx %11.3fx%n", name, rate.median(), rate.range(),
                         rate.median() / plain.median(), rate.median() / naive.median());
-                workloads.add(throughputWorkload(name, rate, plain, naive));
+                out.printf(Locale.ROOT, "%-30s   (after %d warm-up runs; readers held %s ms after job start for the JIT;"
+                        + " compiler CPU %s ms in each run)%n", "", warmUps, held, compiling);
+                Map<String, Object> workload = throughputWorkload(name, rate, plain, naive);
+                workload.put("warm_up_runs", warmUps);
+                workload.put("held_for_jit_ms", held);
+                workload.put("compiler_cpu_ms", compiling);
+                workloads.add(workload);
                 markdown.add(String.format(Locale.ROOT, "| live: %s, p=%d, in-memory source and sink | %.2f M ticks/s"
                         + " (%s) | %.3fx plain loop, %.3fx naive-sum loop | %s | %s |", backend, p, rate.median() / 1e6,
                         rate.range(), rate.median() / plain.median(), rate.median() / naive.median(), machine,
@@ -284,7 +318,25 @@ final class LiveSuite {
         AnalyticsPipeline.signals(values, RULES, new IndicatorSet(specs).columns(), IdleKeyCleanup.never(), cachedKeys)
                 .sinkTo(new DiscardingSink<>());
         SourceSpan.reset();
-        return env.execute("daytrade bench live " + backend + " p" + parallelism);
+        String name = "daytrade bench live " + backend + " p" + parallelism;
+        if (live) {
+            return env.execute(name);
+        }
+        SourceGate.close();
+        JobClient job = env.executeAsync(name);
+        try {
+            SourceGate.awaitReaders(parallelism, 120_000);
+            lastHeldMillis = quick ? 0 : Jit.awaitQuiet(JIT_QUIET_WINDOW_MILLIS, JIT_QUIET_MAX_MILLIS);
+        } catch (TimeoutException e) {
+            job.cancel();
+            throw e;
+        } finally {
+            SourceGate.open();
+        }
+        long compiledBefore = Jit.compilerCpuMillis();
+        JobExecutionResult result = job.getJobExecutionResult().get();
+        lastCompilerCpuMillis = compiledBefore < 0 ? -1 : Jit.compilerCpuMillis() - compiledBefore;
+        return result;
     }
 
     /**

@@ -128,6 +128,15 @@ class BenchTest {
                 // Beside the exact-sum loop (the job's work), the naive-sum loop; no speed is asserted.
                 assertThat(workload.path("baselines").path("plain_loop_naive_sums").asDouble()).isPositive();
                 assertThat(workload.path("ratios").path("vs_plain_loop_naive_sums").asDouble()).isPositive();
+                if (!name.contains("kafka")) {
+                    // One run at the quick size, after no warm-up, its readers not held.
+                    assertThat(workload.path("warm_up_runs").isInt()).as(name).isTrue();
+                    assertThat(workload.path("warm_up_runs").asInt()).as(name).isZero();
+                    assertThat(workload.path("held_for_jit_ms")).as(name).hasSize(1);
+                    assertThat(workload.path("held_for_jit_ms").get(0).isNumber()).isTrue();
+                    assertThat(workload.path("held_for_jit_ms").get(0).asLong()).isZero();
+                    assertThat(workload.path("compiler_cpu_ms")).as(name).hasSize(1);
+                }
             }
         }
         assertCoreBalance(document);
