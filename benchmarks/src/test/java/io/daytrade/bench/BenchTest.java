@@ -121,6 +121,7 @@ class BenchTest {
                 assertThat(workload.path("max_ms").asInt()).isGreaterThanOrEqualTo(workload.path("figure").asInt())
                         .isGreaterThanOrEqualTo(workload.path("p50_ms").asInt());
                 assertThat(workload.path("baselines").size()).isZero();
+                assertThat(workload.path("held_for_jit_ms")).as(name).hasSize(LiveSuite.LATENCY_RUNS);
             } else {
                 assertThat(workload.path("unit").asText()).isEqualTo("ticks/s");
                 assertThat(workload.path("figure").asDouble()).as(name).isPositive();
