@@ -40,11 +40,11 @@ import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -90,8 +90,8 @@ final class LiveSuite {
     }
 
     /**
-     * The in-memory runs' readers start once the JIT compilers have used at most a clock tick of CPU in
-     * this window after the job's start (the job start's own code compiled), or after the maximum.
+     * Every run's source starts once the JIT compilers have used at most a clock tick of CPU in this
+     * window after the job's start (the job start's own code compiled), or after the maximum.
      */
     static final long JIT_QUIET_WINDOW_MILLIS = 250;
     static final long JIT_QUIET_MAX_MILLIS = 10_000;
@@ -102,7 +102,7 @@ final class LiveSuite {
 
     private final boolean quick;
     private final PrintWriter out;
-    /** Of the last in-memory run: how long its readers were held for the JIT, and the JIT's CPU after. */
+    /** Of the last run: how long its source was held for the JIT, and the JIT's CPU from then to its end. */
     private long lastHeldMillis;
     private long lastCompilerCpuMillis;
     private final String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
@@ -466,9 +466,8 @@ final class LiveSuite {
      * high, low, close, volume, notional) closed when a tick of a later minute comes, then the same
      * indicator set and the same compiled rules on each bar. A pass takes tens of milliseconds, so one
      * JIT compilation or GC pause moves a single pass a lot: passes run for two seconds of warm-up, then
-     * fifteen are measured and the median taken.
+     * fifteen are timed; their rates are returned, for the caller to pool and take the median of.
      */
-    /** The rates of the loop's timed passes over {@code ticks} ticks, after its own warm-up. */
     private List<Double> plainLoop(int ticks, boolean exactSums) {
         String[] symbols = new String[ticks];
         long[] times = new long[ticks];
