@@ -6,8 +6,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Holds {@link InMemoryTickSource}'s readers before their first tick until the suite opens it, so that
- * a throughput run starts at steady state rather than in the wake of its job's start: starting a job runs
+ * Holds the live suite's sources ({@link InMemoryTickSource}'s readers, the latency runs' paced feeds)
+ * before their first tick until the suite opens it, so that a run starts at steady state rather than in
+ * the wake of its job's start: starting a job runs
  * code that the data never runs (the cluster's RPC, deployment, logging), and the JIT compiled it during
  * the first second of every run, about half a core of the two in the runs examined (BENCHMARKS.md, session
  * 21). A board in this JVM, which the embedded cluster shares; one job at a time.
@@ -19,7 +20,7 @@ final class SourceGate {
 
     private SourceGate() {}
 
-    /** Before a job whose readers are to wait. */
+    /** Before a job whose sources are to wait. */
     static void close() {
         WAITING.set(0);
         gate = new CompletableFuture<>();
@@ -34,7 +35,7 @@ final class SourceGate {
         return gate;
     }
 
-    /** A reader's first poll: it now waits at the gate. */
+    /** A source's first poll: it now waits at the gate. */
     static void arrived() {
         synchronized (WAITING) {
             WAITING.incrementAndGet();
@@ -42,7 +43,7 @@ final class SourceGate {
         }
     }
 
-    /** Waits until {@code readers} readers wait at the gate, that is until the job is running. */
+    /** Waits until {@code readers} sources wait at the gate, that is until the job is running. */
     static void awaitReaders(int readers, long timeoutMillis) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (WAITING) {
